@@ -1,0 +1,7 @@
+//! One module per pipeline step, in the order of [`crate::PIPELINE_STEPS`].
+
+pub mod decompress;
+pub mod drop_invalid;
+pub mod parse;
+pub mod summarize;
+pub mod validate;

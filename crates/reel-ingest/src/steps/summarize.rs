@@ -1,0 +1,70 @@
+//! Step `summarize_batch`: what the session index needs to know about a batch.
+
+use reel_types::BatchSummary;
+use reel_types::rrweb::{custom_tag, event_type, incremental_source, mouse_interaction};
+use serde_json::Value;
+
+/// Summarizes events that already passed `drop_invalid_events`.
+pub fn summarize_events(events: &[Value]) -> BatchSummary {
+    let mut summary = BatchSummary { first_event_ms: i64::MAX, last_event_ms: i64::MIN, ..BatchSummary::default() };
+    for event in events {
+        let event_type_value = event.get("type").and_then(Value::as_i64).unwrap_or(-1);
+        let timestamp_ms = event.get("timestamp").and_then(Value::as_i64).unwrap_or(0);
+        summary.first_event_ms = summary.first_event_ms.min(timestamp_ms);
+        summary.last_event_ms = summary.last_event_ms.max(timestamp_ms);
+        summary.event_count += 1;
+        let data = event.get("data");
+        match event_type_value {
+            event_type::META => {
+                if let Some(href) = data.and_then(|data| data.get("href")).and_then(Value::as_str) {
+                    summary.page_urls.push(href.to_owned());
+                }
+            }
+            event_type::FULL_SNAPSHOT => summary.has_full_snapshot = true,
+            event_type::INCREMENTAL_SNAPSHOT if is_click(data) => summary.click_count += 1,
+            event_type::CUSTOM if is_runtime_error(data) => summary.error_count += 1,
+            _ => {}
+        }
+    }
+    if summary.event_count == 0 {
+        summary.first_event_ms = 0;
+        summary.last_event_ms = 0;
+    }
+    summary
+}
+
+fn is_click(data: Option<&Value>) -> bool {
+    let field = |name: &str| data.and_then(|data| data.get(name)).and_then(Value::as_i64);
+    field("source") == Some(incremental_source::MOUSE_INTERACTION) && field("type") == Some(mouse_interaction::CLICK)
+}
+
+fn is_runtime_error(data: Option<&Value>) -> bool {
+    data.and_then(|data| data.get("tag")).and_then(Value::as_str) == Some(custom_tag::RUNTIME_ERROR)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn counts_pages_clicks_and_errors() {
+        let events = vec![
+            json!({"type": 4, "timestamp": 100, "data": {"href": "http://shop/a", "width": 1, "height": 1}}),
+            json!({"type": 2, "timestamp": 101, "data": {}}),
+            json!({"type": 3, "timestamp": 150, "data": {"source": 2, "type": 2, "id": 5, "x": 1, "y": 1}}),
+            json!({"type": 3, "timestamp": 160, "data": {"source": 2, "type": 1, "id": 5}}),
+            json!({"type": 5, "timestamp": 170, "data": {"tag": "reel.error", "payload": {"message": "boom"}}}),
+            json!({"type": 4, "timestamp": 90, "data": {"href": "http://shop/b"}}),
+        ];
+        let summary = summarize_events(&events);
+        assert_eq!(summary.first_event_ms, 90);
+        assert_eq!(summary.last_event_ms, 170);
+        assert_eq!(summary.event_count, 6);
+        assert_eq!(summary.page_urls, vec!["http://shop/a", "http://shop/b"]);
+        assert_eq!(summary.click_count, 1);
+        assert_eq!(summary.error_count, 1);
+        assert!(summary.has_full_snapshot);
+    }
+}

@@ -1,0 +1,35 @@
+//! The Reel HTTP server (axum).
+//!
+//! It owns the HTTP surface (docs/http-api.md, docs/ingest-protocol.md), the
+//! configuration, accounts and login, the segment closer that runs in the
+//! background, and the embedded UI, SDK and demo shop. It talks to storage
+//! only through the `reel-storage` traits; it never names a backend.
+
+pub mod bootstrap;
+pub mod config;
+pub mod demo_seed;
+pub mod error;
+pub mod ingest_metrics;
+pub mod recording_reader;
+pub mod routes;
+pub mod secrets;
+pub mod segment_closer;
+pub mod state;
+
+pub use bootstrap::{BootstrapReport, ensure_admin_and_project};
+pub use config::Config;
+pub use routes::build_router;
+pub use state::{AppState, Stores};
+
+/// Serves until `shutdown` resolves, with the segment closer running beside.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let closer = tokio::spawn(segment_closer::run_segment_closer(state.clone()));
+    let router = build_router(state);
+    let result = axum::serve(listener, router).with_graceful_shutdown(shutdown).await;
+    closer.abort();
+    result
+}

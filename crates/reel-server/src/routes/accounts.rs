@@ -1,0 +1,62 @@
+//! Login, logout, the current user, and the projects they can see.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::logged_in_user::{LOGIN_COOKIE_NAME, LoggedInUser};
+use crate::error::{ApiError, ApiResult};
+use crate::secrets::{hash_token, random_token, verify_password};
+use crate::state::{AppState, now_ms};
+
+#[derive(Deserialize)]
+pub struct LoginRequest {
+    email: String,
+    password: String,
+}
+
+pub async fn login(State(state): State<AppState>, body: axum::body::Bytes) -> ApiResult<Response> {
+    let request: LoginRequest = serde_json::from_slice(&body)
+        .map_err(|error| ApiError::BadRequest(format!("the body must be JSON {{\"email\",\"password\"}}: {error}")))?;
+    let user = state.stores.accounts.find_user_by_email(request.email.trim()).await?;
+    let Some(user) = user.filter(|user| verify_password(&request.password, &user.password_hash)) else {
+        return Err(ApiError::InvalidCredentials);
+    };
+    let token = random_token(32);
+    let ttl_ms = state.config.auth.login_session_ttl_ms;
+    state.stores.accounts.create_login_session(&hash_token(&token), user.id, now_ms() + ttl_ms).await?;
+    let secure = if state.config.auth.cookie_secure { "; Secure" } else { "" };
+    let cookie =
+        format!("{LOGIN_COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}", ttl_ms / 1000);
+    let cookie_value = HeaderValue::from_str(&cookie).map_err(|error| ApiError::Internal(error.to_string()))?;
+    let body = Json(json!({ "user": { "id": user.id, "email": user.email } }));
+    Ok(([(header::SET_COOKIE, cookie_value)], body).into_response())
+}
+
+pub async fn logout(State(state): State<AppState>, logged_in: LoggedInUser) -> ApiResult<Response> {
+    state.stores.accounts.delete_login_session(&logged_in.token_hash).await?;
+    let expired = format!("{LOGIN_COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+    let cookie_value = HeaderValue::from_str(&expired).map_err(|error| ApiError::Internal(error.to_string()))?;
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie_value)]).into_response())
+}
+
+pub async fn me(logged_in: LoggedInUser) -> Json<serde_json::Value> {
+    Json(json!({ "user": { "id": logged_in.user.id, "email": logged_in.user.email } }))
+}
+
+pub async fn list_projects(
+    State(state): State<AppState>,
+    _logged_in: LoggedInUser,
+) -> ApiResult<Json<serde_json::Value>> {
+    let projects = state.stores.accounts.list_projects().await?;
+    Ok(Json(json!({ "projects": projects })))
+}
+
+/// The project ids a user may read. One organization for now: all of them.
+pub async fn readable_project_ids(state: &AppState, _logged_in: &LoggedInUser) -> ApiResult<Vec<i64>> {
+    let projects = state.stores.accounts.list_projects().await?;
+    Ok(projects.into_iter().map(|project| project.id).collect())
+}

@@ -1,0 +1,136 @@
+//! `POST /api/v1/ingest`: run the pipeline, make the batch durable, answer.
+
+use axum::Json;
+use axum::body::Body;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, header};
+use reel_ingest::{AcceptedBatch, IngestLimits, IngestRejection, RejectionKind, process_request_body};
+use reel_storage::{AppendOutcome, NewChunk, ProjectRecord, segment_codec};
+use reel_types::SessionKey;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::LoggedInUser;
+use crate::error::{ApiError, ApiResult};
+use crate::state::{AppState, now_ms};
+
+#[derive(Deserialize)]
+pub struct IngestQuery {
+    api_key: Option<String>,
+}
+
+pub async fn ingest_batch(
+    State(state): State<AppState>,
+    Query(query): Query<IngestQuery>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<Json<Value>> {
+    let header_or_query_key = bearer_token(&headers).or(query.api_key);
+    let mut project = None;
+    if let Some(api_key) = &header_or_query_key {
+        project = Some(find_project(&state, api_key).await?);
+    }
+    let limits = ingest_limits(&state);
+    let body_bytes = read_body_within_limit(body, &headers, &limits).await.inspect_err(|error| {
+        if let ApiError::Rejected(rejection) = error {
+            state.ingest_metrics.record_rejected(rejection.kind);
+        }
+    })?;
+    let declared_gzip = headers
+        .get(header::CONTENT_ENCODING)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.eq_ignore_ascii_case("gzip"));
+    let accepted = process_request_body(&body_bytes, declared_gzip, &limits).inspect_err(|rejection| {
+        state.ingest_metrics.record_rejected(rejection.kind);
+    })?;
+    let project = match project {
+        Some(project) => project,
+        None => {
+            let body_key = accepted.batch.api_key.clone().ok_or(ApiError::MissingApiKey)?;
+            find_project(&state, &body_key).await?
+        }
+    };
+    store_accepted_batch(&state, &project, accepted).await
+}
+
+/// Runs the pipeline on a body for a known project and stores it: the path
+/// shared by the HTTP handler and the demo data seeder.
+pub async fn store_request_body(state: &AppState, project: &ProjectRecord, body: &[u8]) -> ApiResult<Json<Value>> {
+    let accepted = process_request_body(body, false, &ingest_limits(state))?;
+    store_accepted_batch(state, project, accepted).await
+}
+
+async fn store_accepted_batch(
+    state: &AppState,
+    project: &ProjectRecord,
+    accepted: AcceptedBatch,
+) -> ApiResult<Json<Value>> {
+    let AcceptedBatch { batch, summary, dropped } = accepted;
+    let payload = segment_codec::encode_events(&batch.events, state.config.ingest.chunk_zstd_level)?;
+    let events_accepted = summary.event_count;
+    let chunk = NewChunk {
+        key: SessionKey { project_id: project.id, device_id: batch.device_id, session_id: batch.session_id },
+        user_id: batch.user_id,
+        sequence: batch.sequence,
+        received_at_ms: now_ms(),
+        summary,
+        payload,
+    };
+    let outcome = state.stores.recordings.append_chunk(chunk).await?;
+    let duplicate = outcome == AppendOutcome::Duplicate;
+    if duplicate {
+        state.ingest_metrics.record_duplicate();
+    } else {
+        state.ingest_metrics.record_stored(events_accepted, &dropped);
+    }
+    let events_dropped: u64 = dropped.iter().map(|dropped_events| dropped_events.count).sum();
+    Ok(Json(json!({
+        "status": "ok",
+        "duplicate": duplicate,
+        "events_accepted": events_accepted,
+        "events_dropped": events_dropped,
+    })))
+}
+
+pub async fn ingest_stats(State(state): State<AppState>, _logged_in: LoggedInUser) -> Json<Value> {
+    Json(json!({ "ingest": state.ingest_metrics.snapshot() }))
+}
+
+fn ingest_limits(state: &AppState) -> IngestLimits {
+    IngestLimits {
+        payload_bytes_max: state.config.ingest.payload_bytes_max,
+        batch_events_max: state.config.ingest.batch_events_max,
+        identifier_chars_max: state.config.ingest.identifier_chars_max,
+    }
+}
+
+async fn find_project(state: &AppState, api_key: &str) -> ApiResult<ProjectRecord> {
+    state.stores.accounts.find_project_by_api_key(api_key).await?.ok_or(ApiError::UnknownApiKey)
+}
+
+fn bearer_token(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let token = value.strip_prefix("Bearer ").or_else(|| value.strip_prefix("bearer "))?;
+    Some(token.trim().to_owned()).filter(|token| !token.is_empty())
+}
+
+async fn read_body_within_limit(body: Body, headers: &HeaderMap, limits: &IngestLimits) -> ApiResult<bytes::Bytes> {
+    let too_large = || {
+        ApiError::Rejected(IngestRejection::new(
+            RejectionKind::PayloadTooLarge,
+            "read_body",
+            format!(
+                "the body is larger than the limit of {} bytes (ingest.payload_bytes_max); send smaller batches",
+                limits.payload_bytes_max
+            ),
+        ))
+    };
+    let declared_length = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<usize>().ok());
+    if declared_length.is_some_and(|length| length > limits.payload_bytes_max) {
+        return Err(too_large());
+    }
+    axum::body::to_bytes(body, limits.payload_bytes_max).await.map_err(|_| too_large())
+}

@@ -1,0 +1,45 @@
+//! The router: versioned API routes, then the embedded static content.
+
+mod accounts;
+mod ingest;
+mod logged_in_user;
+mod sessions;
+mod static_assets;
+
+use axum::Router;
+use axum::routing::{get, post};
+use tower_http::cors::{AllowHeaders, AllowMethods, AllowOrigin, CorsLayer};
+
+use crate::state::AppState;
+
+pub use ingest::store_request_body;
+pub use logged_in_user::LoggedInUser;
+
+pub fn build_router(state: AppState) -> Router {
+    // The SDK runs on other sites: ingest answers any origin.
+    let ingest_cors = CorsLayer::new()
+        .allow_origin(AllowOrigin::mirror_request())
+        .allow_methods(AllowMethods::list([axum::http::Method::POST, axum::http::Method::OPTIONS]))
+        .allow_headers(AllowHeaders::mirror_request())
+        .allow_credentials(true)
+        .max_age(std::time::Duration::from_secs(3600));
+    let ingest_routes = Router::new().route("/api/v1/ingest", post(ingest::ingest_batch)).layer(ingest_cors);
+    Router::new()
+        .route("/healthz", get(|| async { axum::Json(serde_json::json!({"status": "ok"})) }))
+        .route("/api/v1/login", post(accounts::login))
+        .route("/api/v1/logout", post(accounts::logout))
+        .route("/api/v1/me", get(accounts::me))
+        .route("/api/v1/projects", get(accounts::list_projects))
+        .route("/api/v1/ingest/stats", get(ingest::ingest_stats))
+        .route("/api/v1/sessions", get(sessions::list_sessions))
+        .route("/api/v1/sessions/{session_uuid}", get(sessions::get_session))
+        .route("/api/v1/sessions/{session_uuid}/recording", get(sessions::get_recording))
+        .route("/api/v1/{*rest}", get(api_not_found).post(api_not_found))
+        .merge(ingest_routes)
+        .merge(static_assets::static_routes())
+        .with_state(state)
+}
+
+async fn api_not_found() -> crate::error::ApiError {
+    crate::error::ApiError::NotFound("API route")
+}

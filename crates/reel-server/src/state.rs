@@ -1,0 +1,34 @@
+//! Shared state of the running server.
+
+use std::sync::Arc;
+
+use reel_storage::{AccountStore, BlobStore, RecordingIndex};
+
+use crate::config::Config;
+use crate::ingest_metrics::IngestMetrics;
+
+/// The stores the server runs on; the binary picks the concrete backends.
+#[derive(Clone)]
+pub struct Stores {
+    pub accounts: Arc<dyn AccountStore>,
+    pub recordings: Arc<dyn RecordingIndex>,
+    pub blobs: Arc<dyn BlobStore>,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub stores: Stores,
+    pub config: Arc<Config>,
+    pub ingest_metrics: Arc<IngestMetrics>,
+}
+
+impl AppState {
+    pub fn new(stores: Stores, config: Config) -> Self {
+        Self { stores, config: Arc::new(config), ingest_metrics: Arc::new(IngestMetrics::default()) }
+    }
+}
+
+pub fn now_ms() -> i64 {
+    let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    i64::try_from(since_epoch.as_millis()).unwrap_or(i64::MAX)
+}

@@ -1,0 +1,7 @@
+//! Black-box tests of the HTTP API against the real embedded store.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod accounts;
+mod ingest_bad_input;
+mod ingest_storage;
+mod support;

@@ -1,0 +1,127 @@
+//! `AccountStore` on SQLite.
+
+use async_trait::async_trait;
+use reel_storage::{AccountStore, ProjectRecord, StorageResult, UserRecord};
+use rusqlite::{OptionalExtension, params};
+
+use crate::connection::SqliteStore;
+use crate::error::sqlite_error;
+
+fn user_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<UserRecord> {
+    Ok(UserRecord { id: row.get(0)?, email: row.get(1)?, password_hash: row.get(2)? })
+}
+
+fn project_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ProjectRecord> {
+    Ok(ProjectRecord { id: row.get(0)?, name: row.get(1)?, api_key: row.get(2)? })
+}
+
+#[async_trait]
+impl AccountStore for SqliteStore {
+    async fn count_users(&self) -> StorageResult<u64> {
+        self.read(|connection| {
+            connection
+                .query_row("SELECT COUNT(*) FROM users", [], |row| row.get::<_, i64>(0))
+                .map(|count| count as u64)
+                .map_err(|error| sqlite_error("count users", error))
+        })
+        .await
+    }
+
+    async fn create_user(&self, email: &str, password_hash: &str) -> StorageResult<UserRecord> {
+        let (email, password_hash) = (email.to_owned(), password_hash.to_owned());
+        self.write(move |connection| {
+            connection
+                .execute("INSERT INTO users (email, password_hash) VALUES (?1, ?2)", params![email, password_hash])
+                .map_err(|error| sqlite_error("create user", error))?;
+            Ok(UserRecord { id: connection.last_insert_rowid(), email, password_hash })
+        })
+        .await
+    }
+
+    async fn find_user_by_email(&self, email: &str) -> StorageResult<Option<UserRecord>> {
+        let email = email.to_owned();
+        self.read(move |connection| {
+            connection
+                .query_row("SELECT id, email, password_hash FROM users WHERE email = ?1", [email], user_from_row)
+                .optional()
+                .map_err(|error| sqlite_error("find user", error))
+        })
+        .await
+    }
+
+    async fn create_login_session(&self, token_hash: &str, user_id: i64, expires_at_ms: i64) -> StorageResult<()> {
+        let token_hash = token_hash.to_owned();
+        self.write(move |connection| {
+            connection
+                .execute(
+                    "INSERT INTO login_sessions (token_hash, user_id, expires_at_ms) VALUES (?1, ?2, ?3)",
+                    params![token_hash, user_id, expires_at_ms],
+                )
+                .map(|_| ())
+                .map_err(|error| sqlite_error("create login session", error))
+        })
+        .await
+    }
+
+    async fn find_login_session_user(&self, token_hash: &str, now_ms: i64) -> StorageResult<Option<UserRecord>> {
+        let token_hash = token_hash.to_owned();
+        self.read(move |connection| {
+            connection
+                .query_row(
+                    "SELECT users.id, users.email, users.password_hash FROM login_sessions
+                     JOIN users ON users.id = login_sessions.user_id
+                     WHERE login_sessions.token_hash = ?1 AND login_sessions.expires_at_ms >= ?2",
+                    params![token_hash, now_ms],
+                    user_from_row,
+                )
+                .optional()
+                .map_err(|error| sqlite_error("find login session", error))
+        })
+        .await
+    }
+
+    async fn delete_login_session(&self, token_hash: &str) -> StorageResult<()> {
+        let token_hash = token_hash.to_owned();
+        self.write(move |connection| {
+            connection
+                .execute("DELETE FROM login_sessions WHERE token_hash = ?1", [token_hash])
+                .map(|_| ())
+                .map_err(|error| sqlite_error("delete login session", error))
+        })
+        .await
+    }
+
+    async fn create_project(&self, name: &str, api_key: &str) -> StorageResult<ProjectRecord> {
+        let (name, api_key) = (name.to_owned(), api_key.to_owned());
+        self.write(move |connection| {
+            connection
+                .execute("INSERT INTO projects (name, api_key) VALUES (?1, ?2)", params![name, api_key])
+                .map_err(|error| sqlite_error("create project", error))?;
+            Ok(ProjectRecord { id: connection.last_insert_rowid(), name, api_key })
+        })
+        .await
+    }
+
+    async fn list_projects(&self) -> StorageResult<Vec<ProjectRecord>> {
+        self.read(|connection| {
+            let mut statement = connection
+                .prepare("SELECT id, name, api_key FROM projects ORDER BY id")
+                .map_err(|error| sqlite_error("list projects", error))?;
+            let rows =
+                statement.query_map([], project_from_row).map_err(|error| sqlite_error("list projects", error))?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(|error| sqlite_error("list projects", error))
+        })
+        .await
+    }
+
+    async fn find_project_by_api_key(&self, api_key: &str) -> StorageResult<Option<ProjectRecord>> {
+        let api_key = api_key.to_owned();
+        self.read(move |connection| {
+            connection
+                .query_row("SELECT id, name, api_key FROM projects WHERE api_key = ?1", [api_key], project_from_row)
+                .optional()
+                .map_err(|error| sqlite_error("find project", error))
+        })
+        .await
+    }
+}

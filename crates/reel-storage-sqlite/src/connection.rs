@@ -1,0 +1,89 @@
+//! Opening the database, migrations, and running blocking work off the async runtime.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use reel_storage::{StorageError, StorageErrorKind, StorageResult};
+use rusqlite::Connection;
+
+use crate::error::{sqlite_error, task_error};
+
+/// Migrations, applied in order; `PRAGMA user_version` counts the applied ones.
+const MIGRATIONS: [&str; 1] = [include_str!("../migrations/0001_initial.sql")];
+
+/// SQLite-backed accounts and recording index.
+///
+/// Writes go through one connection (SQLite has one writer at a time);
+/// reads use a second connection, which WAL lets run beside the writer.
+#[derive(Clone)]
+pub struct SqliteStore {
+    writer: Arc<Mutex<Connection>>,
+    reader: Arc<Mutex<Connection>>,
+}
+
+impl SqliteStore {
+    pub fn open(database_path: &Path) -> StorageResult<Self> {
+        let writer = open_connection(database_path)?;
+        apply_migrations(&writer)?;
+        let reader = open_connection(database_path)?;
+        Ok(Self { writer: Arc::new(Mutex::new(writer)), reader: Arc::new(Mutex::new(reader)) })
+    }
+
+    pub(crate) async fn write<T, F>(&self, work: F) -> StorageResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> StorageResult<T> + Send + 'static,
+    {
+        run_locked(self.writer.clone(), work).await
+    }
+
+    pub(crate) async fn read<T, F>(&self, work: F) -> StorageResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> StorageResult<T> + Send + 'static,
+    {
+        run_locked(self.reader.clone(), work).await
+    }
+}
+
+async fn run_locked<T, F>(connection: Arc<Mutex<Connection>>, work: F) -> StorageResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut Connection) -> StorageResult<T> + Send + 'static,
+{
+    tokio::task::spawn_blocking(move || {
+        let mut guard = connection
+            .lock()
+            .map_err(|_| StorageError::new(StorageErrorKind::Internal, "sqlite connection lock poisoned"))?;
+        work(&mut guard)
+    })
+    .await
+    .map_err(task_error)?
+}
+
+fn open_connection(database_path: &Path) -> StorageResult<Connection> {
+    let connection = Connection::open(database_path).map_err(|error| sqlite_error("open database", error))?;
+    connection
+        .execute_batch(
+            "PRAGMA journal_mode = WAL;
+             PRAGMA synchronous = FULL;
+             PRAGMA foreign_keys = ON;
+             PRAGMA busy_timeout = 5000;",
+        )
+        .map_err(|error| sqlite_error("set pragmas", error))?;
+    Ok(connection)
+}
+
+fn apply_migrations(connection: &Connection) -> StorageResult<()> {
+    let applied: usize = connection
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|error| sqlite_error("read user_version", error))?;
+    for (index, migration) in MIGRATIONS.iter().enumerate().skip(applied) {
+        let version = index + 1;
+        let script = format!("BEGIN; {migration}; PRAGMA user_version = {version}; COMMIT;");
+        connection
+            .execute_batch(&script)
+            .map_err(|error| sqlite_error(&format!("apply migration {version}"), error))?;
+    }
+    Ok(())
+}

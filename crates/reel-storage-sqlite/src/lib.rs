@@ -1,0 +1,60 @@
+//! The embedded default backend.
+//!
+//! - [`SqliteStore`] implements `AccountStore` and `RecordingIndex` on one
+//!   SQLite database in WAL mode with `synchronous=FULL`, so a committed
+//!   batch survives a crash or power loss.
+//! - [`FileBlobStore`] implements `BlobStore` on a local directory; every
+//!   object is written to a temporary file, fsynced, and renamed into place.
+
+mod accounts;
+mod connection;
+mod error;
+mod file_blob_store;
+mod recordings;
+mod session_rows;
+
+pub use connection::SqliteStore;
+pub use file_blob_store::FileBlobStore;
+
+#[cfg(test)]
+mod conformance {
+    use reel_storage::testsuite;
+
+    use super::*;
+
+    fn open_store(directory: &tempfile::TempDir) -> SqliteStore {
+        SqliteStore::open(&directory.path().join("reel.sqlite3")).unwrap()
+    }
+
+    #[tokio::test]
+    async fn account_store_conformance() {
+        let directory = tempfile::tempdir().unwrap();
+        testsuite::check_account_store(&open_store(&directory)).await;
+    }
+
+    #[tokio::test]
+    async fn recording_index_conformance() {
+        let directory = tempfile::tempdir().unwrap();
+        testsuite::check_recording_index(&open_store(&directory)).await;
+    }
+
+    #[tokio::test]
+    async fn blob_store_conformance() {
+        let directory = tempfile::tempdir().unwrap();
+        let store = FileBlobStore::open(&directory.path().join("blobs")).unwrap();
+        testsuite::check_blob_store(&store).await;
+    }
+
+    #[tokio::test]
+    async fn data_survives_reopening() {
+        let directory = tempfile::tempdir().unwrap();
+        {
+            let store = open_store(&directory);
+            use reel_storage::AccountStore;
+            store.create_project("Demo", "key").await.unwrap();
+        }
+        let reopened = open_store(&directory);
+        use reel_storage::AccountStore;
+        assert_eq!(reopened.list_projects().await.unwrap().len(), 1);
+    }
+}

@@ -1,0 +1,217 @@
+//! `RecordingIndex` on SQLite.
+
+use async_trait::async_trait;
+use bytes::Bytes;
+use reel_storage::{
+    AppendOutcome, NewChunk, OpenChunk, RecordingIndex, SegmentRecord, SessionListQuery, SessionPage, StorageError,
+    StorageErrorKind, StorageResult,
+};
+use reel_types::SessionSummary;
+use rusqlite::{OptionalExtension, params, params_from_iter, types::Value as SqlValue};
+
+use crate::connection::SqliteStore;
+use crate::error::sqlite_error;
+use crate::session_rows::{SESSION_COLUMNS, fold_chunk_into_session, session_from_row};
+
+#[async_trait]
+impl RecordingIndex for SqliteStore {
+    async fn append_chunk(&self, chunk: NewChunk) -> StorageResult<AppendOutcome> {
+        self.write(move |connection| {
+            let transaction = connection.transaction().map_err(|error| sqlite_error("begin append", error))?;
+            let inserted = transaction
+                .execute(
+                    "INSERT INTO chunks (session_uuid, sequence, first_event_ms, last_event_ms, event_count, byte_size, received_at_ms, payload)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                     ON CONFLICT (session_uuid, sequence) DO NOTHING",
+                    params![
+                        chunk.key.uuid(),
+                        chunk.sequence as i64,
+                        chunk.summary.first_event_ms,
+                        chunk.summary.last_event_ms,
+                        chunk.summary.event_count as i64,
+                        chunk.payload.len() as i64,
+                        chunk.received_at_ms,
+                        chunk.payload.as_ref(),
+                    ],
+                )
+                .map_err(|error| sqlite_error("insert chunk", error))?;
+            if inserted == 0 {
+                return Ok(AppendOutcome::Duplicate);
+            }
+            fold_chunk_into_session(&transaction, &chunk).map_err(|error| sqlite_error("update session index", error))?;
+            transaction.commit().map_err(|error| sqlite_error("commit append", error))?;
+            Ok(AppendOutcome::Stored)
+        })
+        .await
+    }
+
+    async fn list_sessions(&self, query: SessionListQuery) -> StorageResult<SessionPage> {
+        self.read(move |connection| list_sessions_page(connection, &query)).await
+    }
+
+    async fn find_session(&self, session_uuid: &str, project_ids: &[i64]) -> StorageResult<Option<SessionSummary>> {
+        let session_uuid = session_uuid.to_owned();
+        let project_ids = project_ids.to_vec();
+        self.read(move |connection| {
+            let found = connection
+                .query_row(
+                    &format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE uuid = ?1"),
+                    [session_uuid],
+                    session_from_row,
+                )
+                .optional()
+                .map_err(|error| sqlite_error("find session", error))?;
+            Ok(found.filter(|session| project_ids.contains(&session.project_id)))
+        })
+        .await
+    }
+
+    async fn list_open_chunks(&self, session_uuid: &str, from_ms: i64, to_ms: i64) -> StorageResult<Vec<OpenChunk>> {
+        let session_uuid = session_uuid.to_owned();
+        self.read(move |connection| {
+            let mut statement = connection
+                .prepare_cached(
+                    "SELECT id, session_uuid, sequence, first_event_ms, last_event_ms, event_count, payload FROM chunks
+                     WHERE session_uuid = ?1 AND segment_id IS NULL AND first_event_ms < ?3 AND last_event_ms >= ?2
+                     ORDER BY sequence",
+                )
+                .map_err(|error| sqlite_error("list open chunks", error))?;
+            let rows = statement
+                .query_map(params![session_uuid, from_ms, to_ms], |row| {
+                    Ok(OpenChunk {
+                        chunk_id: row.get(0)?,
+                        session_uuid: row.get(1)?,
+                        sequence: row.get::<_, i64>(2)? as u64,
+                        first_event_ms: row.get(3)?,
+                        last_event_ms: row.get(4)?,
+                        event_count: row.get::<_, i64>(5)? as u64,
+                        payload: Bytes::from(row.get::<_, Vec<u8>>(6)?),
+                    })
+                })
+                .map_err(|error| sqlite_error("list open chunks", error))?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(|error| sqlite_error("list open chunks", error))
+        })
+        .await
+    }
+
+    async fn list_segments(&self, session_uuid: &str, from_ms: i64, to_ms: i64) -> StorageResult<Vec<SegmentRecord>> {
+        let session_uuid = session_uuid.to_owned();
+        self.read(move |connection| {
+            let mut statement = connection
+                .prepare_cached(
+                    "SELECT session_uuid, blob_key, first_sequence, last_sequence, start_ms, end_ms, event_count, byte_size
+                     FROM segments WHERE session_uuid = ?1 AND start_ms < ?3 AND end_ms >= ?2 ORDER BY first_sequence",
+                )
+                .map_err(|error| sqlite_error("list segments", error))?;
+            let rows = statement
+                .query_map(params![session_uuid, from_ms, to_ms], |row| {
+                    Ok(SegmentRecord {
+                        session_uuid: row.get(0)?,
+                        blob_key: row.get(1)?,
+                        first_sequence: row.get::<_, i64>(2)? as u64,
+                        last_sequence: row.get::<_, i64>(3)? as u64,
+                        start_ms: row.get(4)?,
+                        end_ms: row.get(5)?,
+                        event_count: row.get::<_, i64>(6)? as u64,
+                        byte_size: row.get::<_, i64>(7)? as u64,
+                    })
+                })
+                .map_err(|error| sqlite_error("list segments", error))?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(|error| sqlite_error("list segments", error))
+        })
+        .await
+    }
+
+    async fn sessions_ready_to_close(
+        &self,
+        idle_since_ms: i64,
+        open_bytes_max: u64,
+        limit: u32,
+    ) -> StorageResult<Vec<String>> {
+        let open_bytes_max = i64::try_from(open_bytes_max).unwrap_or(i64::MAX);
+        self.read(move |connection| {
+            let mut statement = connection
+                .prepare_cached(
+                    "SELECT session_uuid FROM chunks WHERE segment_id IS NULL GROUP BY session_uuid
+                     HAVING MAX(received_at_ms) < ?1 OR SUM(byte_size) >= ?2 ORDER BY MIN(received_at_ms) LIMIT ?3",
+                )
+                .map_err(|error| sqlite_error("find sessions to close", error))?;
+            let rows = statement
+                .query_map(params![idle_since_ms, open_bytes_max, limit], |row| row.get::<_, String>(0))
+                .map_err(|error| sqlite_error("find sessions to close", error))?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(|error| sqlite_error("find sessions to close", error))
+        })
+        .await
+    }
+
+    async fn commit_segment(&self, segment: SegmentRecord, closed_chunk_ids: &[i64]) -> StorageResult<()> {
+        let closed_chunk_ids = closed_chunk_ids.to_vec();
+        self.write(move |connection| {
+            let transaction = connection.transaction().map_err(|error| sqlite_error("begin segment", error))?;
+            transaction
+                .execute(
+                    "INSERT INTO segments (session_uuid, blob_key, first_sequence, last_sequence, start_ms, end_ms, event_count, byte_size)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![
+                        segment.session_uuid,
+                        segment.blob_key,
+                        segment.first_sequence as i64,
+                        segment.last_sequence as i64,
+                        segment.start_ms,
+                        segment.end_ms,
+                        segment.event_count as i64,
+                        segment.byte_size as i64,
+                    ],
+                )
+                .map_err(|error| sqlite_error("insert segment", error))?;
+            let segment_id = transaction.last_insert_rowid();
+            for chunk_id in &closed_chunk_ids {
+                let updated = transaction
+                    .execute(
+                        "UPDATE chunks SET segment_id = ?1, payload = NULL WHERE id = ?2 AND segment_id IS NULL",
+                        params![segment_id, chunk_id],
+                    )
+                    .map_err(|error| sqlite_error("close chunk", error))?;
+                if updated != 1 {
+                    return Err(StorageError::new(StorageErrorKind::Conflict, format!("chunk {chunk_id} is not open")));
+                }
+            }
+            transaction.commit().map_err(|error| sqlite_error("commit segment", error))
+        })
+        .await
+    }
+}
+
+fn list_sessions_page(connection: &mut rusqlite::Connection, query: &SessionListQuery) -> StorageResult<SessionPage> {
+    if query.project_ids.is_empty() {
+        return Ok(SessionPage { sessions: Vec::new(), next_cursor: None });
+    }
+    let placeholders = vec!["?"; query.project_ids.len()].join(", ");
+    let mut values: Vec<SqlValue> = query.project_ids.iter().map(|id| SqlValue::Integer(*id)).collect();
+    let mut cursor_clause = String::new();
+    if let Some((start_time_ms, uuid)) = query.cursor.as_deref().and_then(parse_cursor) {
+        cursor_clause = " AND (start_time_ms < ? OR (start_time_ms = ? AND uuid < ?))".to_owned();
+        values.extend([SqlValue::Integer(start_time_ms), SqlValue::Integer(start_time_ms), SqlValue::Text(uuid)]);
+    }
+    values.push(SqlValue::Integer(i64::from(query.limit) + 1));
+    let sql = format!(
+        "SELECT {SESSION_COLUMNS} FROM sessions WHERE project_id IN ({placeholders}){cursor_clause}
+         ORDER BY start_time_ms DESC, uuid DESC LIMIT ?"
+    );
+    let mut statement = connection.prepare(&sql).map_err(|error| sqlite_error("list sessions", error))?;
+    let rows = statement
+        .query_map(params_from_iter(values), session_from_row)
+        .map_err(|error| sqlite_error("list sessions", error))?;
+    let mut sessions = rows.collect::<Result<Vec<_>, _>>().map_err(|error| sqlite_error("list sessions", error))?;
+    let mut next_cursor = None;
+    if sessions.len() > query.limit as usize {
+        sessions.truncate(query.limit as usize);
+        next_cursor = sessions.last().map(|last| format!("{}_{}", last.start_time_ms, last.id));
+    }
+    Ok(SessionPage { sessions, next_cursor })
+}
+
+fn parse_cursor(cursor: &str) -> Option<(i64, String)> {
+    let (start_time_ms, uuid) = cursor.split_once('_')?;
+    Some((start_time_ms.parse().ok()?, uuid.to_owned()))
+}

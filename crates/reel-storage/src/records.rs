@@ -1,0 +1,79 @@
+//! Plain records passed through the storage traits.
+
+use bytes::Bytes;
+use reel_types::{BatchSummary, SessionKey, SessionSummary};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserRecord {
+    pub id: i64,
+    pub email: String,
+    #[serde(skip_serializing)]
+    pub password_hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectRecord {
+    pub id: i64,
+    pub name: String,
+    pub api_key: String,
+}
+
+/// One accepted batch, ready to be made durable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewChunk {
+    pub key: SessionKey,
+    pub user_id: Option<String>,
+    pub sequence: u64,
+    pub received_at_ms: i64,
+    pub summary: BatchSummary,
+    /// The batch's events, encoded with [`crate::segment_codec::encode_events`].
+    pub payload: Bytes,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppendOutcome {
+    Stored,
+    /// This (session, sequence) was stored before; nothing changed.
+    Duplicate,
+}
+
+/// A durable batch not yet closed into a segment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenChunk {
+    pub chunk_id: i64,
+    pub session_uuid: String,
+    pub sequence: u64,
+    pub first_event_ms: i64,
+    pub last_event_ms: i64,
+    pub event_count: u64,
+    pub payload: Bytes,
+}
+
+/// A closed segment: many batches of one session in one blob.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentRecord {
+    pub session_uuid: String,
+    pub blob_key: String,
+    pub first_sequence: u64,
+    pub last_sequence: u64,
+    pub start_ms: i64,
+    pub end_ms: i64,
+    pub event_count: u64,
+    pub byte_size: u64,
+}
+
+/// A page of the session list, newest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionListQuery {
+    pub project_ids: Vec<i64>,
+    pub limit: u32,
+    /// Opaque cursor from the previous page.
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionPage {
+    pub sessions: Vec<SessionSummary>,
+    pub next_cursor: Option<String>,
+}

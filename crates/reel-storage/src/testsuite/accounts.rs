@@ -1,0 +1,32 @@
+use crate::{AccountStore, StorageErrorKind};
+
+/// Users, login sessions and projects behave as the trait documents.
+pub async fn check_account_store(store: &dyn AccountStore) {
+    assert_eq!(store.count_users().await.unwrap(), 0);
+    let user = store.create_user("admin@localhost", "hash-1").await.unwrap();
+    assert_eq!(store.count_users().await.unwrap(), 1);
+    let duplicate = store.create_user("admin@localhost", "hash-2").await.unwrap_err();
+    assert_eq!(duplicate.kind, StorageErrorKind::Conflict);
+    let found = store.find_user_by_email("admin@localhost").await.unwrap().unwrap();
+    assert_eq!(found.id, user.id);
+    assert_eq!(found.password_hash, "hash-1");
+    assert!(store.find_user_by_email("nobody@localhost").await.unwrap().is_none());
+
+    store.create_login_session("token-hash", user.id, 2_000).await.unwrap();
+    let logged_in = store.find_login_session_user("token-hash", 1_000).await.unwrap();
+    assert_eq!(logged_in.map(|user| user.id), Some(user.id));
+    assert!(store.find_login_session_user("token-hash", 2_001).await.unwrap().is_none(), "expired session");
+    assert!(store.find_login_session_user("other-hash", 1_000).await.unwrap().is_none());
+    store.delete_login_session("token-hash").await.unwrap();
+    assert!(store.find_login_session_user("token-hash", 1_000).await.unwrap().is_none());
+
+    let project = store.create_project("Demo", "key-1").await.unwrap();
+    let second = store.create_project("Other", "key-2").await.unwrap();
+    assert_ne!(project.id, second.id);
+    let conflict = store.create_project("Third", "key-1").await.unwrap_err();
+    assert_eq!(conflict.kind, StorageErrorKind::Conflict);
+    let projects = store.list_projects().await.unwrap();
+    assert_eq!(projects.iter().map(|project| project.api_key.as_str()).collect::<Vec<_>>(), ["key-1", "key-2"]);
+    assert_eq!(store.find_project_by_api_key("key-2").await.unwrap().map(|found| found.id), Some(second.id));
+    assert!(store.find_project_by_api_key("key-3").await.unwrap().is_none());
+}

@@ -1,0 +1,118 @@
+use bytes::Bytes;
+use reel_types::{BatchSummary, SessionKey};
+
+use crate::{AppendOutcome, NewChunk, RecordingIndex, SegmentRecord, SessionListQuery};
+
+fn key(project_id: i64, device_id: &str, session_id: i64) -> SessionKey {
+    SessionKey { project_id, device_id: device_id.into(), session_id }
+}
+
+fn chunk(session: &SessionKey, sequence: u64, first_event_ms: i64, urls: &[&str], clicks: u64) -> NewChunk {
+    NewChunk {
+        key: session.clone(),
+        user_id: None,
+        sequence,
+        received_at_ms: 10_000 + sequence as i64,
+        summary: BatchSummary {
+            first_event_ms,
+            last_event_ms: first_event_ms + 500,
+            event_count: 10,
+            page_urls: urls.iter().map(|url| url.to_string()).collect(),
+            click_count: clicks,
+            error_count: u64::from(sequence == 2),
+            has_full_snapshot: !urls.is_empty(),
+        },
+        payload: Bytes::from(format!("payload-{sequence}")),
+    }
+}
+
+/// Appends, dedupe, the session index, paging, and closing into segments.
+pub async fn check_recording_index(index: &dyn RecordingIndex) {
+    let session = key(1, "device-a", 1_000);
+    let uuid = session.uuid();
+    // Out of order: sequence 1 arrives before sequence 0.
+    assert_eq!(
+        index.append_chunk(chunk(&session, 1, 2_000, &["http://shop/cart"], 2)).await.unwrap(),
+        AppendOutcome::Stored
+    );
+    assert_eq!(
+        index.append_chunk(chunk(&session, 0, 1_000, &["http://shop/"], 1)).await.unwrap(),
+        AppendOutcome::Stored
+    );
+    let mut repeated = chunk(&session, 0, 1_000, &["http://shop/"], 1);
+    repeated.payload = Bytes::from_static(b"changed");
+    assert_eq!(index.append_chunk(repeated).await.unwrap(), AppendOutcome::Duplicate);
+    let mut with_user = chunk(&session, 2, 3_000, &[], 0);
+    with_user.user_id = Some("alice".into());
+    index.append_chunk(with_user).await.unwrap();
+
+    let summary = index.find_session(&uuid, &[1]).await.unwrap().expect("session is indexed");
+    assert_eq!(summary.id, uuid);
+    assert_eq!((summary.start_time_ms, summary.end_time_ms, summary.duration_ms), (1_000, 3_500, 2_500));
+    assert_eq!(summary.first_url.as_deref(), Some("http://shop/"));
+    assert_eq!((summary.page_count, summary.click_count, summary.error_count), (2, 3, 1));
+    assert_eq!((summary.event_count, summary.batch_count), (30, 3));
+    assert_eq!(summary.user_id.as_deref(), Some("alice"));
+    assert_eq!(summary.replay_id, "device-a/1000");
+    assert_eq!(summary.start_time, "1970-01-01T00:00:01.000Z");
+    assert!(index.find_session(&uuid, &[2]).await.unwrap().is_none(), "other projects cannot see it");
+
+    let open = index.list_open_chunks(&uuid, 0, i64::MAX).await.unwrap();
+    assert_eq!(open.iter().map(|chunk| chunk.sequence).collect::<Vec<_>>(), [0, 1, 2]);
+    assert_eq!(open[0].payload, Bytes::from_static(b"payload-0"), "a duplicate never overwrites");
+    let windowed = index.list_open_chunks(&uuid, 2_600, 2_900).await.unwrap();
+    assert!(windowed.is_empty(), "no chunk overlaps [2600, 2900)");
+    let windowed = index.list_open_chunks(&uuid, 1_400, 2_100).await.unwrap();
+    assert_eq!(windowed.iter().map(|chunk| chunk.sequence).collect::<Vec<_>>(), [0, 1]);
+
+    check_closing_segments(index, &uuid, &open).await;
+    check_session_list(index).await;
+}
+
+async fn check_closing_segments(index: &dyn RecordingIndex, uuid: &str, open: &[crate::OpenChunk]) {
+    assert!(index.sessions_ready_to_close(10_000, u64::MAX, 10).await.unwrap().is_empty(), "not idle yet");
+    assert_eq!(index.sessions_ready_to_close(20_000, u64::MAX, 10).await.unwrap(), [uuid.to_string()]);
+    assert_eq!(index.sessions_ready_to_close(0, 1, 10).await.unwrap(), [uuid.to_string()], "over the byte limit");
+    let segment = SegmentRecord {
+        session_uuid: uuid.to_string(),
+        blob_key: format!("segments/{uuid}/0-1"),
+        first_sequence: 0,
+        last_sequence: 1,
+        start_ms: 1_000,
+        end_ms: 2_500,
+        event_count: 20,
+        byte_size: 123,
+    };
+    let closed_ids: Vec<i64> = open.iter().take(2).map(|chunk| chunk.chunk_id).collect();
+    index.commit_segment(segment.clone(), &closed_ids).await.unwrap();
+    let still_open = index.list_open_chunks(uuid, 0, i64::MAX).await.unwrap();
+    assert_eq!(still_open.iter().map(|chunk| chunk.sequence).collect::<Vec<_>>(), [2]);
+    assert_eq!(index.list_segments(uuid, 0, i64::MAX).await.unwrap(), vec![segment]);
+    assert!(index.list_segments(uuid, 2_600, 5_000).await.unwrap().is_empty());
+    let session_key = key(1, "device-a", 1_000);
+    let resent = chunk(&session_key, 0, 1_000, &["http://shop/"], 1);
+    assert_eq!(index.append_chunk(resent).await.unwrap(), AppendOutcome::Duplicate, "dedupe survives closing");
+}
+
+async fn check_session_list(index: &dyn RecordingIndex) {
+    for session_number in 0..5_i64 {
+        let session = key(1, &format!("list-device-{session_number}"), 100_000 + session_number);
+        index.append_chunk(chunk(&session, 0, 100_000 + session_number * 1_000, &["http://shop/"], 0)).await.unwrap();
+    }
+    index.append_chunk(chunk(&key(2, "elsewhere", 5), 0, 900_000, &[], 0)).await.unwrap();
+    let first_page =
+        index.list_sessions(SessionListQuery { project_ids: vec![1], limit: 4, cursor: None }).await.unwrap();
+    let starts: Vec<i64> = first_page.sessions.iter().map(|session| session.start_time_ms).collect();
+    assert_eq!(starts, [104_000, 103_000, 102_000, 101_000]);
+    let second_page = index
+        .list_sessions(SessionListQuery { project_ids: vec![1], limit: 4, cursor: first_page.next_cursor.clone() })
+        .await
+        .unwrap();
+    let starts: Vec<i64> = second_page.sessions.iter().map(|session| session.start_time_ms).collect();
+    assert_eq!(starts, [100_000, 1_000]);
+    assert_eq!(second_page.next_cursor, None);
+    let both =
+        index.list_sessions(SessionListQuery { project_ids: vec![1, 2], limit: 100, cursor: None }).await.unwrap();
+    assert_eq!(both.sessions.len(), 7);
+    assert_eq!(both.sessions[0].project_id, 2);
+}

@@ -1,0 +1,67 @@
+//! The storage traits. Every method is documented with its contract; every
+//! backend must pass [`crate::testsuite`].
+
+use async_trait::async_trait;
+use bytes::Bytes;
+use reel_types::SessionSummary;
+
+use crate::{
+    AppendOutcome, NewChunk, OpenChunk, ProjectRecord, SegmentRecord, SessionListQuery, SessionPage, StorageResult,
+    UserRecord,
+};
+
+/// Users, login sessions and projects.
+#[async_trait]
+pub trait AccountStore: Send + Sync {
+    async fn count_users(&self) -> StorageResult<u64>;
+    /// Fails with `Conflict` if the email is taken.
+    async fn create_user(&self, email: &str, password_hash: &str) -> StorageResult<UserRecord>;
+    async fn find_user_by_email(&self, email: &str) -> StorageResult<Option<UserRecord>>;
+    /// Stores a login session under the hash of its token.
+    async fn create_login_session(&self, token_hash: &str, user_id: i64, expires_at_ms: i64) -> StorageResult<()>;
+    /// The user of an unexpired login session.
+    async fn find_login_session_user(&self, token_hash: &str, now_ms: i64) -> StorageResult<Option<UserRecord>>;
+    async fn delete_login_session(&self, token_hash: &str) -> StorageResult<()>;
+    /// Fails with `Conflict` if the API key is taken.
+    async fn create_project(&self, name: &str, api_key: &str) -> StorageResult<ProjectRecord>;
+    async fn list_projects(&self) -> StorageResult<Vec<ProjectRecord>>;
+    async fn find_project_by_api_key(&self, api_key: &str) -> StorageResult<Option<ProjectRecord>>;
+}
+
+/// The durable record of ingested batches and the session index.
+#[async_trait]
+pub trait RecordingIndex: Send + Sync {
+    /// Makes one batch durable and folds its summary into the session index,
+    /// atomically. Returns only after the write is durable. A repeated
+    /// (session, sequence) returns `Duplicate` and changes nothing.
+    async fn append_chunk(&self, chunk: NewChunk) -> StorageResult<AppendOutcome>;
+    /// Sessions of the given projects, newest start first.
+    async fn list_sessions(&self, query: SessionListQuery) -> StorageResult<SessionPage>;
+    /// One session by its UUID, if it belongs to one of the given projects.
+    async fn find_session(&self, session_uuid: &str, project_ids: &[i64]) -> StorageResult<Option<SessionSummary>>;
+    /// Open chunks of a session overlapping `[from_ms, to_ms)`, by sequence.
+    async fn list_open_chunks(&self, session_uuid: &str, from_ms: i64, to_ms: i64) -> StorageResult<Vec<OpenChunk>>;
+    /// Closed segments of a session overlapping `[from_ms, to_ms)`, by first sequence.
+    async fn list_segments(&self, session_uuid: &str, from_ms: i64, to_ms: i64) -> StorageResult<Vec<SegmentRecord>>;
+    /// Sessions whose open chunks should be closed now: the newest open chunk
+    /// was received before `idle_since_ms`, or open bytes reach `open_bytes_max`.
+    async fn sessions_ready_to_close(
+        &self,
+        idle_since_ms: i64,
+        open_bytes_max: u64,
+        limit: u32,
+    ) -> StorageResult<Vec<String>>;
+    /// Records a segment whose blob is already written, and marks the given
+    /// open chunks as closed into it, atomically.
+    async fn commit_segment(&self, segment: SegmentRecord, closed_chunk_ids: &[i64]) -> StorageResult<()>;
+}
+
+/// Immutable objects addressed by key (segments).
+#[async_trait]
+pub trait BlobStore: Send + Sync {
+    /// Writes the whole object; returns after it is durable.
+    async fn put_blob(&self, key: &str, bytes: Bytes) -> StorageResult<()>;
+    /// Fails with `NotFound` when there is no such object.
+    async fn get_blob(&self, key: &str) -> StorageResult<Bytes>;
+    async fn delete_blob(&self, key: &str) -> StorageResult<()>;
+}

@@ -1,0 +1,14 @@
+//! Wire protocol and domain types shared by every Reel crate.
+//!
+//! This crate owns the shapes of data that cross crate boundaries: the ingest
+//! batch the SDK sends, the summary the ingest pipeline computes from it, and
+//! the session index row that storage keeps. It never performs I/O.
+
+pub mod batch;
+pub mod rrweb;
+pub mod session;
+pub mod time_format;
+
+pub use batch::{BatchSummary, IngestBatch};
+pub use session::{SessionKey, SessionSummary, session_uuid};
+pub use time_format::format_epoch_ms_rfc3339;

@@ -1,0 +1,40 @@
+//! RFC 3339 formatting of epoch milliseconds, without a date library.
+
+/// Formats epoch milliseconds as `YYYY-MM-DDTHH:MM:SS.mmmZ` (UTC).
+pub fn format_epoch_ms_rfc3339(epoch_ms: i64) -> String {
+    let days_since_epoch = epoch_ms.div_euclid(86_400_000);
+    let ms_of_day = epoch_ms.rem_euclid(86_400_000);
+    let (year, month, day) = civil_date_from_days(days_since_epoch);
+    let hours = ms_of_day / 3_600_000;
+    let minutes = (ms_of_day / 60_000) % 60;
+    let seconds = (ms_of_day / 1000) % 60;
+    let milliseconds = ms_of_day % 1000;
+    format!("{year:04}-{month:02}-{day:02}T{hours:02}:{minutes:02}:{seconds:02}.{milliseconds:03}Z")
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian (year, month, day).
+fn civil_date_from_days(days_since_epoch: i64) -> (i64, i64, i64) {
+    let shifted_days = days_since_epoch + 719_468;
+    let era = shifted_days.div_euclid(146_097);
+    let day_of_era = shifted_days.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_epoch_ms_rfc3339;
+
+    #[test]
+    fn formats_known_instants() {
+        assert_eq!(format_epoch_ms_rfc3339(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(format_epoch_ms_rfc3339(951_782_400_123), "2000-02-29T00:00:00.123Z");
+        assert_eq!(format_epoch_ms_rfc3339(1_764_252_000_000), "2025-11-27T14:00:00.000Z");
+        assert_eq!(format_epoch_ms_rfc3339(-1), "1969-12-31T23:59:59.999Z");
+    }
+}
