@@ -21,6 +21,8 @@ pub struct Config {
     pub project_api_key: Option<String>,
     pub ingest: IngestConfig,
     pub segments: SegmentConfig,
+    pub recording: RecordingConfig,
+    pub retention: RetentionConfig,
     pub auth: AuthConfig,
 }
 
@@ -44,12 +46,34 @@ pub struct SegmentConfig {
     pub close_check_interval_ms: u64,
     /// Open chunks of a session are closed once it received nothing for this long.
     pub close_idle_ms: u64,
+    /// ... or once its oldest open chunk is this old (bounds a segment's span).
+    pub close_age_ms: u64,
     /// ... or once its open chunks reach this many bytes.
     pub open_bytes_max: u64,
     /// Most sessions closed in one pass.
     pub close_sessions_per_pass_max: u32,
     /// zstd level for closed segments (written in the background).
     pub zstd_level: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RecordingConfig {
+    /// Time window returned by a seek (`at_ms`) when no `window_ms` is given.
+    pub window_ms_default: i64,
+    /// Largest window one read may ask for.
+    pub window_ms_max: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RetentionConfig {
+    /// How often the sweeper deletes expired sessions.
+    pub sweep_interval_ms: u64,
+    /// Most sessions deleted in one pass.
+    pub sweep_sessions_per_pass_max: u32,
+    /// Retention periods a project may choose.
+    pub allowed_days: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -71,6 +95,8 @@ impl Default for Config {
             project_api_key: None,
             ingest: IngestConfig::default(),
             segments: SegmentConfig::default(),
+            recording: RecordingConfig::default(),
+            retention: RetentionConfig::default(),
             auth: AuthConfig::default(),
         }
     }
@@ -92,10 +118,23 @@ impl Default for SegmentConfig {
         Self {
             close_check_interval_ms: 1_000,
             close_idle_ms: 10_000,
+            close_age_ms: 60_000,
             open_bytes_max: 4 * 1024 * 1024,
             close_sessions_per_pass_max: 100,
             zstd_level: 3,
         }
+    }
+}
+
+impl Default for RecordingConfig {
+    fn default() -> Self {
+        Self { window_ms_default: 60_000, window_ms_max: 3_600_000 }
+    }
+}
+
+impl Default for RetentionConfig {
+    fn default() -> Self {
+        Self { sweep_interval_ms: 3_600_000, sweep_sessions_per_pass_max: 500, allowed_days: vec![30, 90] }
     }
 }
 

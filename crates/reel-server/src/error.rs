@@ -48,6 +48,7 @@ impl ApiError {
             Self::InvalidCredentials => (StatusCode::UNAUTHORIZED, "invalid_credentials"),
             Self::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
             Self::NotFound("session") => (StatusCode::NOT_FOUND, "session_not_found"),
+            Self::NotFound("project") => (StatusCode::NOT_FOUND, "project_not_found"),
             Self::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
             Self::Storage(error) => match error.kind {
                 StorageErrorKind::Timeout | StorageErrorKind::Unavailable => {

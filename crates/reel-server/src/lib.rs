@@ -1,8 +1,8 @@
 //! The Reel HTTP server (axum).
 //!
 //! It owns the HTTP surface (docs/http-api.md, docs/ingest-protocol.md), the
-//! configuration, accounts and login, the segment closer that runs in the
-//! background, and the embedded UI, SDK and demo shop. It talks to storage
+//! configuration, accounts and login, the segment closer and retention
+//! sweeper that run in the background, and the embedded UI, SDK and demo shop. It talks to storage
 //! only through the `reel-storage` traits; it never names a backend.
 
 pub mod bootstrap;
@@ -10,7 +10,9 @@ pub mod config;
 pub mod demo_seed;
 pub mod error;
 pub mod ingest_metrics;
+pub mod recording_gaps;
 pub mod recording_reader;
+pub mod retention_sweeper;
 pub mod routes;
 pub mod secrets;
 pub mod segment_closer;
@@ -28,8 +30,10 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let closer = tokio::spawn(segment_closer::run_segment_closer(state.clone()));
+    let sweeper = tokio::spawn(retention_sweeper::run_retention_sweeper(state.clone()));
     let router = build_router(state);
     let result = axum::serve(listener, router).with_graceful_shutdown(shutdown).await;
     closer.abort();
+    sweeper.abort();
     result
 }

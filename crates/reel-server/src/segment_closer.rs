@@ -1,13 +1,15 @@
-//! The background step that closes a session's open chunks into one segment blob.
+//! The background step that closes a session's open chunks into segment blobs.
 //!
 //! Open chunks are already durable in the recording index; closing moves them
-//! into fewer, larger, better-compressed objects in the blob store. The blob
-//! is written first and the index updated after, so a crash in between leaves
-//! at worst an unreferenced blob, never a lost batch.
+//! into fewer, larger, better-compressed objects in the blob store. Segments
+//! are cut so that each one starts at a keyframe where the recording has one,
+//! so a seek needs only the last keyframe segment before the target and what
+//! follows. The blob is written first and the index updated after, so a crash
+//! in between leaves at worst an unreferenced blob, never a lost batch.
 
 use std::time::Duration;
 
-use reel_storage::{SegmentRecord, StorageResult, segment_codec};
+use reel_storage::{OpenChunk, SegmentRecord, StorageResult, segment_codec};
 use segment_codec::SegmentEntry;
 
 use crate::state::{AppState, now_ms};
@@ -23,34 +25,61 @@ pub async fn run_segment_closer(state: AppState) {
     }
 }
 
-/// One pass: closes every session that is idle or over the open-bytes limit.
+fn milliseconds_before(now_ms: i64, duration_ms: u64) -> i64 {
+    now_ms.saturating_sub(i64::try_from(duration_ms).unwrap_or(i64::MAX))
+}
+
+/// One pass: closes every session that is idle, open too long, or too big.
+/// Returns the number of segments written.
 pub async fn close_ready_sessions(state: &AppState, now_ms: i64) -> StorageResult<usize> {
     let segments_config = &state.config.segments;
-    let idle_since_ms = now_ms - i64::try_from(segments_config.close_idle_ms).unwrap_or(i64::MAX);
     let ready = state
         .stores
         .recordings
         .sessions_ready_to_close(
-            idle_since_ms,
+            milliseconds_before(now_ms, segments_config.close_idle_ms),
+            milliseconds_before(now_ms, segments_config.close_age_ms),
             segments_config.open_bytes_max,
             segments_config.close_sessions_per_pass_max,
         )
         .await?;
-    let mut closed_count = 0;
+    let mut segments_written = 0;
     for session_uuid in ready {
-        if close_session(state, &session_uuid, now_ms).await? {
-            closed_count += 1;
-        }
+        segments_written += close_session(state, &session_uuid, now_ms).await?;
     }
-    Ok(closed_count)
+    Ok(segments_written)
 }
 
-async fn close_session(state: &AppState, session_uuid: &str, now_ms: i64) -> StorageResult<bool> {
+/// Splits a session's open chunks into runs that each start at a keyframe
+/// (except possibly the first run, which continues an earlier segment).
+fn split_at_keyframes(open_chunks: Vec<OpenChunk>) -> Vec<Vec<OpenChunk>> {
+    let mut runs: Vec<Vec<OpenChunk>> = Vec::new();
+    for chunk in open_chunks {
+        let starts_new_run = chunk.keyframe_ms.is_some() || runs.is_empty();
+        match runs.last_mut() {
+            Some(current_run) if !starts_new_run => current_run.push(chunk),
+            _ => runs.push(vec![chunk]),
+        }
+    }
+    runs
+}
+
+async fn close_session(state: &AppState, session_uuid: &str, now_ms: i64) -> StorageResult<usize> {
     let open_chunks = state.stores.recordings.list_open_chunks(session_uuid, i64::MIN, i64::MAX).await?;
-    let mut entries = Vec::with_capacity(open_chunks.len());
-    let mut chunk_ids = Vec::with_capacity(open_chunks.len());
+    let mut segments_written = 0;
+    for run in split_at_keyframes(open_chunks) {
+        if write_segment(state, session_uuid, &run, now_ms).await? {
+            segments_written += 1;
+        }
+    }
+    Ok(segments_written)
+}
+
+async fn write_segment(state: &AppState, session_uuid: &str, run: &[OpenChunk], now_ms: i64) -> StorageResult<bool> {
+    let mut entries = Vec::with_capacity(run.len());
+    let mut chunk_ids = Vec::with_capacity(run.len());
     let (mut start_ms, mut end_ms, mut event_count) = (i64::MAX, i64::MIN, 0);
-    for chunk in &open_chunks {
+    for chunk in run {
         let events = match segment_codec::decode_events(&chunk.payload) {
             Ok(events) => events,
             Err(error) => {
@@ -64,12 +93,13 @@ async fn close_session(state: &AppState, session_uuid: &str, now_ms: i64) -> Sto
         chunk_ids.push(chunk.chunk_id);
         entries.push(SegmentEntry { sequence: chunk.sequence, events });
     }
-    let (Some(first), Some(last)) = (entries.first(), entries.last()) else { return Ok(false) };
-    let (first_sequence, last_sequence) = (first.sequence, last.sequence);
+    let (Some(first_entry), Some(last_entry)) = (entries.first(), entries.last()) else { return Ok(false) };
+    let (first_sequence, last_sequence) = (first_entry.sequence, last_entry.sequence);
     let blob = segment_codec::encode_segment(&entries, state.config.segments.zstd_level)?;
     let blob_key = format!("sessions/{session_uuid}/{first_sequence:010}-{last_sequence:010}-{now_ms}.zst");
     let byte_size = blob.len() as u64;
     state.stores.blobs.put_blob(&blob_key, blob).await?;
+    let first_chunk = run.iter().find(|chunk| chunk.sequence == first_sequence);
     let segment = SegmentRecord {
         session_uuid: session_uuid.to_owned(),
         blob_key,
@@ -79,6 +109,8 @@ async fn close_session(state: &AppState, session_uuid: &str, now_ms: i64) -> Sto
         end_ms,
         event_count,
         byte_size,
+        starts_with_keyframe: first_chunk.is_some_and(|chunk| chunk.keyframe_ms.is_some()),
+        page_url: run.iter().find_map(|chunk| chunk.page_url.clone()),
     };
     state.stores.recordings.commit_segment(segment, &chunk_ids).await?;
     Ok(true)

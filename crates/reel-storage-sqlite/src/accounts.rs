@@ -1,7 +1,7 @@
 //! `AccountStore` on SQLite.
 
 use async_trait::async_trait;
-use reel_storage::{AccountStore, ProjectRecord, StorageResult, UserRecord};
+use reel_storage::{AccountStore, ProjectRecord, StorageError, StorageErrorKind, StorageResult, UserRecord};
 use rusqlite::{OptionalExtension, params};
 
 use crate::connection::SqliteStore;
@@ -12,7 +12,7 @@ fn user_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<UserRecord> {
 }
 
 fn project_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ProjectRecord> {
-    Ok(ProjectRecord { id: row.get(0)?, name: row.get(1)?, api_key: row.get(2)? })
+    Ok(ProjectRecord { id: row.get(0)?, name: row.get(1)?, api_key: row.get(2)?, retention_days: row.get(3)? })
 }
 
 #[async_trait]
@@ -97,7 +97,14 @@ impl AccountStore for SqliteStore {
             connection
                 .execute("INSERT INTO projects (name, api_key) VALUES (?1, ?2)", params![name, api_key])
                 .map_err(|error| sqlite_error("create project", error))?;
-            Ok(ProjectRecord { id: connection.last_insert_rowid(), name, api_key })
+            let id = connection.last_insert_rowid();
+            connection
+                .query_row(
+                    "SELECT id, name, api_key, retention_days FROM projects WHERE id = ?1",
+                    [id],
+                    project_from_row,
+                )
+                .map_err(|error| sqlite_error("read created project", error))
         })
         .await
     }
@@ -105,7 +112,7 @@ impl AccountStore for SqliteStore {
     async fn list_projects(&self) -> StorageResult<Vec<ProjectRecord>> {
         self.read(|connection| {
             let mut statement = connection
-                .prepare("SELECT id, name, api_key FROM projects ORDER BY id")
+                .prepare("SELECT id, name, api_key, retention_days FROM projects ORDER BY id")
                 .map_err(|error| sqlite_error("list projects", error))?;
             let rows =
                 statement.query_map([], project_from_row).map_err(|error| sqlite_error("list projects", error))?;
@@ -118,9 +125,31 @@ impl AccountStore for SqliteStore {
         let api_key = api_key.to_owned();
         self.read(move |connection| {
             connection
-                .query_row("SELECT id, name, api_key FROM projects WHERE api_key = ?1", [api_key], project_from_row)
+                .query_row(
+                    "SELECT id, name, api_key, retention_days FROM projects WHERE api_key = ?1",
+                    [api_key],
+                    project_from_row,
+                )
                 .optional()
                 .map_err(|error| sqlite_error("find project", error))
+        })
+        .await
+    }
+
+    async fn set_project_retention_days(&self, project_id: i64, retention_days: u32) -> StorageResult<ProjectRecord> {
+        self.write(move |connection| {
+            connection
+                .execute("UPDATE projects SET retention_days = ?2 WHERE id = ?1", params![project_id, retention_days])
+                .map_err(|error| sqlite_error("set project retention", error))?;
+            connection
+                .query_row(
+                    "SELECT id, name, api_key, retention_days FROM projects WHERE id = ?1",
+                    [project_id],
+                    project_from_row,
+                )
+                .optional()
+                .map_err(|error| sqlite_error("read project", error))?
+                .ok_or_else(|| StorageError::new(StorageErrorKind::NotFound, format!("project {project_id}")))
         })
         .await
     }

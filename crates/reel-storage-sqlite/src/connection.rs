@@ -9,7 +9,8 @@ use rusqlite::Connection;
 use crate::error::{sqlite_error, task_error};
 
 /// Migrations, applied in order; `PRAGMA user_version` counts the applied ones.
-const MIGRATIONS: [&str; 1] = [include_str!("../migrations/0001_initial.sql")];
+const MIGRATIONS: [&str; 2] =
+    [include_str!("../migrations/0001_initial.sql"), include_str!("../migrations/0002_keyframes_retention.sql")];
 
 /// SQLite-backed accounts and recording index.
 ///

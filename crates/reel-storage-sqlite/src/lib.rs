@@ -10,6 +10,7 @@ mod accounts;
 mod connection;
 mod error;
 mod file_blob_store;
+mod maintenance;
 mod recordings;
 mod session_rows;
 

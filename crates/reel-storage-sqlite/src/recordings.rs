@@ -3,14 +3,15 @@
 use async_trait::async_trait;
 use bytes::Bytes;
 use reel_storage::{
-    AppendOutcome, NewChunk, OpenChunk, RecordingIndex, SegmentRecord, SessionListQuery, SessionPage, StorageError,
-    StorageErrorKind, StorageResult,
+    AppendOutcome, ChunkIndexEntry, ExpiredSession, NewChunk, OpenChunk, RecordingIndex, SegmentRecord,
+    SessionListQuery, SessionPage, StorageError, StorageErrorKind, StorageResult,
 };
 use reel_types::SessionSummary;
 use rusqlite::{OptionalExtension, params, params_from_iter, types::Value as SqlValue};
 
 use crate::connection::SqliteStore;
 use crate::error::sqlite_error;
+use crate::maintenance;
 use crate::session_rows::{SESSION_COLUMNS, fold_chunk_into_session, session_from_row};
 
 #[async_trait]
@@ -20,8 +21,8 @@ impl RecordingIndex for SqliteStore {
             let transaction = connection.transaction().map_err(|error| sqlite_error("begin append", error))?;
             let inserted = transaction
                 .execute(
-                    "INSERT INTO chunks (session_uuid, sequence, first_event_ms, last_event_ms, event_count, byte_size, received_at_ms, payload)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                    "INSERT INTO chunks (session_uuid, sequence, first_event_ms, last_event_ms, event_count, byte_size, received_at_ms, payload, keyframe_ms, page_url)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                      ON CONFLICT (session_uuid, sequence) DO NOTHING",
                     params![
                         chunk.key.uuid(),
@@ -32,6 +33,8 @@ impl RecordingIndex for SqliteStore {
                         chunk.payload.len() as i64,
                         chunk.received_at_ms,
                         chunk.payload.as_ref(),
+                        chunk.summary.keyframe_ms,
+                        chunk.summary.page_urls.first(),
                     ],
                 )
                 .map_err(|error| sqlite_error("insert chunk", error))?;
@@ -71,7 +74,7 @@ impl RecordingIndex for SqliteStore {
         self.read(move |connection| {
             let mut statement = connection
                 .prepare_cached(
-                    "SELECT id, session_uuid, sequence, first_event_ms, last_event_ms, event_count, payload FROM chunks
+                    "SELECT id, session_uuid, sequence, first_event_ms, last_event_ms, event_count, payload, keyframe_ms, page_url FROM chunks
                      WHERE session_uuid = ?1 AND segment_id IS NULL AND first_event_ms < ?3 AND last_event_ms >= ?2
                      ORDER BY sequence",
                 )
@@ -86,6 +89,8 @@ impl RecordingIndex for SqliteStore {
                         last_event_ms: row.get(4)?,
                         event_count: row.get::<_, i64>(5)? as u64,
                         payload: Bytes::from(row.get::<_, Vec<u8>>(6)?),
+                        keyframe_ms: row.get(7)?,
+                        page_url: row.get(8)?,
                     })
                 })
                 .map_err(|error| sqlite_error("list open chunks", error))?;
@@ -99,8 +104,8 @@ impl RecordingIndex for SqliteStore {
         self.read(move |connection| {
             let mut statement = connection
                 .prepare_cached(
-                    "SELECT session_uuid, blob_key, first_sequence, last_sequence, start_ms, end_ms, event_count, byte_size
-                     FROM segments WHERE session_uuid = ?1 AND start_ms < ?3 AND end_ms >= ?2 ORDER BY first_sequence",
+                    "SELECT session_uuid, blob_key, first_sequence, last_sequence, start_ms, end_ms, event_count, byte_size,
+                     starts_with_keyframe, page_url FROM segments WHERE session_uuid = ?1 AND start_ms < ?3 AND end_ms >= ?2 ORDER BY first_sequence",
                 )
                 .map_err(|error| sqlite_error("list segments", error))?;
             let rows = statement
@@ -114,6 +119,8 @@ impl RecordingIndex for SqliteStore {
                         end_ms: row.get(5)?,
                         event_count: row.get::<_, i64>(6)? as u64,
                         byte_size: row.get::<_, i64>(7)? as u64,
+                        starts_with_keyframe: row.get(8)?,
+                        page_url: row.get(9)?,
                     })
                 })
                 .map_err(|error| sqlite_error("list segments", error))?;
@@ -125,6 +132,7 @@ impl RecordingIndex for SqliteStore {
     async fn sessions_ready_to_close(
         &self,
         idle_since_ms: i64,
+        open_since_ms: i64,
         open_bytes_max: u64,
         limit: u32,
     ) -> StorageResult<Vec<String>> {
@@ -133,11 +141,12 @@ impl RecordingIndex for SqliteStore {
             let mut statement = connection
                 .prepare_cached(
                     "SELECT session_uuid FROM chunks WHERE segment_id IS NULL GROUP BY session_uuid
-                     HAVING MAX(received_at_ms) < ?1 OR SUM(byte_size) >= ?2 ORDER BY MIN(received_at_ms) LIMIT ?3",
+                     HAVING MAX(received_at_ms) < ?1 OR MIN(received_at_ms) < ?2 OR SUM(byte_size) >= ?3
+                     ORDER BY MIN(received_at_ms) LIMIT ?4",
                 )
                 .map_err(|error| sqlite_error("find sessions to close", error))?;
             let rows = statement
-                .query_map(params![idle_since_ms, open_bytes_max, limit], |row| row.get::<_, String>(0))
+                .query_map(params![idle_since_ms, open_since_ms, open_bytes_max, limit], |row| row.get::<_, String>(0))
                 .map_err(|error| sqlite_error("find sessions to close", error))?;
             rows.collect::<Result<Vec<_>, _>>().map_err(|error| sqlite_error("find sessions to close", error))
         })
@@ -150,8 +159,8 @@ impl RecordingIndex for SqliteStore {
             let transaction = connection.transaction().map_err(|error| sqlite_error("begin segment", error))?;
             transaction
                 .execute(
-                    "INSERT INTO segments (session_uuid, blob_key, first_sequence, last_sequence, start_ms, end_ms, event_count, byte_size)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    "INSERT INTO segments (session_uuid, blob_key, first_sequence, last_sequence, start_ms, end_ms, event_count, byte_size, starts_with_keyframe, page_url)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                     params![
                         segment.session_uuid,
                         segment.blob_key,
@@ -161,6 +170,8 @@ impl RecordingIndex for SqliteStore {
                         segment.end_ms,
                         segment.event_count as i64,
                         segment.byte_size as i64,
+                        segment.starts_with_keyframe,
+                        segment.page_url,
                     ],
                 )
                 .map_err(|error| sqlite_error("insert segment", error))?;
@@ -179,6 +190,25 @@ impl RecordingIndex for SqliteStore {
             transaction.commit().map_err(|error| sqlite_error("commit segment", error))
         })
         .await
+    }
+
+    async fn list_chunk_index(&self, session_uuid: &str) -> StorageResult<Vec<ChunkIndexEntry>> {
+        let session_uuid = session_uuid.to_owned();
+        self.read(move |connection| maintenance::list_chunk_index(connection, &session_uuid)).await
+    }
+
+    async fn find_keyframe_at_or_before(&self, session_uuid: &str, at_ms: i64) -> StorageResult<Option<i64>> {
+        let session_uuid = session_uuid.to_owned();
+        self.read(move |connection| maintenance::find_keyframe_at_or_before(connection, &session_uuid, at_ms)).await
+    }
+
+    async fn list_expired_sessions(&self, now_ms: i64, limit: u32) -> StorageResult<Vec<ExpiredSession>> {
+        self.read(move |connection| maintenance::list_expired_sessions(connection, now_ms, limit)).await
+    }
+
+    async fn delete_session(&self, session_uuid: &str) -> StorageResult<()> {
+        let session_uuid = session_uuid.to_owned();
+        self.write(move |connection| maintenance::delete_session(connection, &session_uuid)).await
     }
 }
 

@@ -5,7 +5,7 @@ use reel_types::{SessionSummary, format_epoch_ms_rfc3339};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 pub const SESSION_COLUMNS: &str = "uuid, project_id, device_id, session_id, user_id, start_time_ms, end_time_ms, \
-     first_url, page_count, click_count, error_count, event_count, batch_count";
+     first_url, page_count, click_count, error_count, event_count, batch_count, retention_days";
 
 pub fn session_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<SessionSummary> {
     let device_id: String = row.get(2)?;
@@ -29,6 +29,7 @@ pub fn session_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<SessionSumm
         error_count: row.get::<_, i64>(10)? as u64,
         event_count: row.get::<_, i64>(11)? as u64,
         batch_count: row.get::<_, i64>(12)? as u64,
+        retention_days: row.get(13)?,
     })
 }
 
@@ -48,15 +49,17 @@ pub fn fold_chunk_into_session(transaction: &Transaction<'_>, chunk: &NewChunk) 
         .optional()?;
     if existing.is_none() {
         transaction.execute(
-            "INSERT INTO sessions (uuid, project_id, device_id, session_id, start_time_ms, end_time_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO sessions (uuid, project_id, device_id, session_id, start_time_ms, end_time_ms, retention_days, expires_at_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 uuid,
                 chunk.key.project_id,
                 chunk.key.device_id,
                 chunk.key.session_id,
                 summary.first_event_ms,
-                summary.last_event_ms
+                summary.last_event_ms,
+                chunk.retention_days,
+                chunk.received_at_ms.saturating_add(i64::from(chunk.retention_days) * 86_400_000),
             ],
         )?;
     }

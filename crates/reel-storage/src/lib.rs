@@ -18,6 +18,7 @@ pub mod testsuite;
 
 pub use error::{StorageError, StorageErrorKind, StorageResult};
 pub use records::{
-    AppendOutcome, NewChunk, OpenChunk, ProjectRecord, SegmentRecord, SessionListQuery, SessionPage, UserRecord,
+    AppendOutcome, ChunkIndexEntry, ExpiredSession, NewChunk, OpenChunk, ProjectRecord, SegmentRecord,
+    SessionListQuery, SessionPage, UserRecord,
 };
 pub use traits::{AccountStore, BlobStore, RecordingIndex};

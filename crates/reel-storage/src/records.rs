@@ -17,6 +17,8 @@ pub struct ProjectRecord {
     pub id: i64,
     pub name: String,
     pub api_key: String,
+    /// Retention given to sessions created from now on.
+    pub retention_days: u32,
 }
 
 /// One accepted batch, ready to be made durable.
@@ -26,6 +28,8 @@ pub struct NewChunk {
     pub user_id: Option<String>,
     pub sequence: u64,
     pub received_at_ms: i64,
+    /// The project's retention now; used only when this chunk creates the session.
+    pub retention_days: u32,
     pub summary: BatchSummary,
     /// The batch's events, encoded with [`crate::segment_codec::encode_events`].
     pub payload: Bytes,
@@ -47,6 +51,8 @@ pub struct OpenChunk {
     pub first_event_ms: i64,
     pub last_event_ms: i64,
     pub event_count: u64,
+    pub keyframe_ms: Option<i64>,
+    pub page_url: Option<String>,
     pub payload: Bytes,
 }
 
@@ -61,6 +67,26 @@ pub struct SegmentRecord {
     pub end_ms: i64,
     pub event_count: u64,
     pub byte_size: u64,
+    /// The segment's first chunk holds a keyframe, so playback can start here.
+    pub starts_with_keyframe: bool,
+    pub page_url: Option<String>,
+}
+
+/// One accepted batch as the index remembers it, open or closed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChunkIndexEntry {
+    pub sequence: u64,
+    pub first_event_ms: i64,
+    pub last_event_ms: i64,
+    pub keyframe_ms: Option<i64>,
+    pub received_at_ms: i64,
+}
+
+/// A session past its retention, with the blobs to delete.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpiredSession {
+    pub session_uuid: String,
+    pub blob_keys: Vec<String>,
 }
 
 /// A page of the session list, newest first.

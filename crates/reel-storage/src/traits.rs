@@ -6,8 +6,8 @@ use bytes::Bytes;
 use reel_types::SessionSummary;
 
 use crate::{
-    AppendOutcome, NewChunk, OpenChunk, ProjectRecord, SegmentRecord, SessionListQuery, SessionPage, StorageResult,
-    UserRecord,
+    AppendOutcome, ChunkIndexEntry, ExpiredSession, NewChunk, OpenChunk, ProjectRecord, SegmentRecord,
+    SessionListQuery, SessionPage, StorageResult, UserRecord,
 };
 
 /// Users, login sessions and projects.
@@ -26,6 +26,8 @@ pub trait AccountStore: Send + Sync {
     async fn create_project(&self, name: &str, api_key: &str) -> StorageResult<ProjectRecord>;
     async fn list_projects(&self) -> StorageResult<Vec<ProjectRecord>>;
     async fn find_project_by_api_key(&self, api_key: &str) -> StorageResult<Option<ProjectRecord>>;
+    /// Changes the retention of sessions created from now on. `NotFound` if no such project.
+    async fn set_project_retention_days(&self, project_id: i64, retention_days: u32) -> StorageResult<ProjectRecord>;
 }
 
 /// The durable record of ingested batches and the session index.
@@ -44,16 +46,26 @@ pub trait RecordingIndex: Send + Sync {
     /// Closed segments of a session overlapping `[from_ms, to_ms)`, by first sequence.
     async fn list_segments(&self, session_uuid: &str, from_ms: i64, to_ms: i64) -> StorageResult<Vec<SegmentRecord>>;
     /// Sessions whose open chunks should be closed now: the newest open chunk
-    /// was received before `idle_since_ms`, or open bytes reach `open_bytes_max`.
+    /// was received before `idle_since_ms`, or the oldest before `open_since_ms`,
+    /// or the open bytes reach `open_bytes_max`.
     async fn sessions_ready_to_close(
         &self,
         idle_since_ms: i64,
+        open_since_ms: i64,
         open_bytes_max: u64,
         limit: u32,
     ) -> StorageResult<Vec<String>>;
     /// Records a segment whose blob is already written, and marks the given
     /// open chunks as closed into it, atomically.
     async fn commit_segment(&self, segment: SegmentRecord, closed_chunk_ids: &[i64]) -> StorageResult<()>;
+    /// Every batch of a session the index knows (open or closed), by sequence.
+    async fn list_chunk_index(&self, session_uuid: &str) -> StorageResult<Vec<ChunkIndexEntry>>;
+    /// The start of the latest keyframe at or before `at_ms`, else the earliest keyframe.
+    async fn find_keyframe_at_or_before(&self, session_uuid: &str, at_ms: i64) -> StorageResult<Option<i64>>;
+    /// Sessions whose retention ended before `now_ms`, oldest first.
+    async fn list_expired_sessions(&self, now_ms: i64, limit: u32) -> StorageResult<Vec<ExpiredSession>>;
+    /// Removes a session's index rows, chunks and segment rows (not its blobs).
+    async fn delete_session(&self, session_uuid: &str) -> StorageResult<()>;
 }
 
 /// Immutable objects addressed by key (segments).

@@ -35,4 +35,7 @@ pub struct BatchSummary {
     pub click_count: u64,
     pub error_count: u64,
     pub has_full_snapshot: bool,
+    /// Where the batch's first keyframe begins: the Meta event right before a
+    /// FullSnapshot, or the FullSnapshot itself.
+    pub keyframe_ms: Option<i64>,
 }

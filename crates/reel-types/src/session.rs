@@ -53,6 +53,8 @@ pub struct SessionSummary {
     pub error_count: u64,
     pub event_count: u64,
     pub batch_count: u64,
+    /// Kept for this many days after it was first received.
+    pub retention_days: u32,
 }
 
 #[cfg(test)]

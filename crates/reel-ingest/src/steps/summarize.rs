@@ -7,6 +7,7 @@ use serde_json::Value;
 /// Summarizes events that already passed `drop_invalid_events`.
 pub fn summarize_events(events: &[Value]) -> BatchSummary {
     let mut summary = BatchSummary { first_event_ms: i64::MAX, last_event_ms: i64::MIN, ..BatchSummary::default() };
+    let mut meta_right_before_ms: Option<i64> = None;
     for event in events {
         let event_type_value = event.get("type").and_then(Value::as_i64).unwrap_or(-1);
         let timestamp_ms = event.get("timestamp").and_then(Value::as_i64).unwrap_or(0);
@@ -20,11 +21,18 @@ pub fn summarize_events(events: &[Value]) -> BatchSummary {
                     summary.page_urls.push(href.to_owned());
                 }
             }
-            event_type::FULL_SNAPSHOT => summary.has_full_snapshot = true,
+            event_type::FULL_SNAPSHOT => {
+                summary.has_full_snapshot = true;
+                if summary.keyframe_ms.is_none() {
+                    let keyframe_start_ms = meta_right_before_ms.unwrap_or(timestamp_ms).min(timestamp_ms);
+                    summary.keyframe_ms = Some(keyframe_start_ms);
+                }
+            }
             event_type::INCREMENTAL_SNAPSHOT if is_click(data) => summary.click_count += 1,
             event_type::CUSTOM if is_runtime_error(data) => summary.error_count += 1,
             _ => {}
         }
+        meta_right_before_ms = (event_type_value == event_type::META).then_some(timestamp_ms);
     }
     if summary.event_count == 0 {
         summary.first_event_ms = 0;
@@ -66,5 +74,18 @@ mod tests {
         assert_eq!(summary.click_count, 1);
         assert_eq!(summary.error_count, 1);
         assert!(summary.has_full_snapshot);
+        assert_eq!(summary.keyframe_ms, Some(100), "the keyframe starts at the Meta before the FullSnapshot");
+    }
+
+    #[test]
+    fn a_full_snapshot_without_meta_is_its_own_keyframe() {
+        let events = vec![
+            json!({"type": 3, "timestamp": 10, "data": {"source": 1}}),
+            json!({"type": 2, "timestamp": 20, "data": {}}),
+            json!({"type": 4, "timestamp": 30, "data": {"href": "x"}}),
+            json!({"type": 2, "timestamp": 31, "data": {}}),
+        ];
+        assert_eq!(summarize_events(&events).keyframe_ms, Some(20));
+        assert_eq!(summarize_events(&events[..1]).keyframe_ms, None);
     }
 }

@@ -1,7 +1,7 @@
 //! Login, logout, the current user, and the projects they can see.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -59,4 +59,37 @@ pub async fn list_projects(
 pub async fn readable_project_ids(state: &AppState, _logged_in: &LoggedInUser) -> ApiResult<Vec<i64>> {
     let projects = state.stores.accounts.list_projects().await?;
     Ok(projects.into_iter().map(|project| project.id).collect())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectSettingsUpdate {
+    retention_days: Option<u32>,
+}
+
+/// Changes project settings; they apply to sessions created afterwards.
+pub async fn update_project(
+    State(state): State<AppState>,
+    _logged_in: LoggedInUser,
+    Path(project_id): Path<i64>,
+    body: axum::body::Bytes,
+) -> ApiResult<Json<serde_json::Value>> {
+    let update: ProjectSettingsUpdate = serde_json::from_slice(&body)
+        .map_err(|error| ApiError::BadRequest(format!("the body must be JSON {{\"retention_days\"}}: {error}")))?;
+    let mut project = None;
+    if let Some(retention_days) = update.retention_days {
+        let allowed_days = &state.config.retention.allowed_days;
+        if !allowed_days.contains(&retention_days) {
+            return Err(ApiError::BadRequest(format!("retention_days must be one of {allowed_days:?}")));
+        }
+        project = Some(state.stores.accounts.set_project_retention_days(project_id, retention_days).await?);
+    }
+    let project = match project {
+        Some(project) => project,
+        None => {
+            let projects = state.stores.accounts.list_projects().await?;
+            projects.into_iter().find(|project| project.id == project_id).ok_or(ApiError::NotFound("project"))?
+        }
+    };
+    Ok(Json(json!({ "project": project })))
 }

@@ -73,6 +73,7 @@ async fn store_accepted_batch(
         user_id: batch.user_id,
         sequence: batch.sequence,
         received_at_ms: now_ms(),
+        retention_days: project.retention_days,
         summary,
         payload,
     };

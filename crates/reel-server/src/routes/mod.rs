@@ -30,6 +30,7 @@ pub fn build_router(state: AppState) -> Router {
         .route("/api/v1/logout", post(accounts::logout))
         .route("/api/v1/me", get(accounts::me))
         .route("/api/v1/projects", get(accounts::list_projects))
+        .route("/api/v1/projects/{project_id}", axum::routing::patch(accounts::update_project))
         .route("/api/v1/ingest/stats", get(ingest::ingest_stats))
         .route("/api/v1/sessions", get(sessions::list_sessions))
         .route("/api/v1/sessions/{session_uuid}", get(sessions::get_session))

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use super::LoggedInUser;
 use super::accounts::readable_project_ids;
 use crate::error::{ApiError, ApiResult};
+use crate::recording_gaps::find_missing_batches;
 use crate::recording_reader::read_recording_window;
 use crate::state::AppState;
 
@@ -43,13 +44,50 @@ pub async fn get_session(
     let project_ids = readable_project_ids(&state, &logged_in).await?;
     let session = state.stores.recordings.find_session(&session_uuid, &project_ids).await?;
     let session = session.ok_or(ApiError::NotFound("session"))?;
-    Ok(Json(json!({ "session": session })))
+    let chunk_index = state.stores.recordings.list_chunk_index(&session.id).await?;
+    let gaps = find_missing_batches(&chunk_index);
+    let keyframes_ms: Vec<i64> = chunk_index.iter().filter_map(|entry| entry.keyframe_ms).collect();
+    Ok(Json(json!({ "session": session, "gaps": gaps, "keyframes_ms": keyframes_ms })))
 }
 
 #[derive(Deserialize)]
 pub struct RecordingQuery {
     from_ms: Option<i64>,
     to_ms: Option<i64>,
+    /// Seek: start at the last keyframe at or before this time.
+    at_ms: Option<i64>,
+    /// With `at_ms`: how much after the target to return.
+    window_ms: Option<i64>,
+}
+
+/// The time range one read covers, resolved from the query.
+struct ResolvedWindow {
+    from_ms: i64,
+    to_ms: i64,
+    keyframe_ms: Option<i64>,
+}
+
+async fn resolve_window(state: &AppState, session_uuid: &str, query: &RecordingQuery) -> ApiResult<ResolvedWindow> {
+    let recording_config = &state.config.recording;
+    if let Some(at_ms) = query.at_ms {
+        let window_ms = query.window_ms.unwrap_or(recording_config.window_ms_default);
+        if window_ms <= 0 || window_ms > recording_config.window_ms_max {
+            return Err(ApiError::BadRequest(format!(
+                "window_ms must be between 1 and {} (recording.window_ms_max)",
+                recording_config.window_ms_max
+            )));
+        }
+        let keyframe_ms = state.stores.recordings.find_keyframe_at_or_before(session_uuid, at_ms).await?;
+        let from_ms = keyframe_ms.unwrap_or(i64::MIN);
+        let to_ms = at_ms.max(keyframe_ms.unwrap_or(at_ms)).saturating_add(window_ms);
+        return Ok(ResolvedWindow { from_ms, to_ms, keyframe_ms });
+    }
+    let from_ms = query.from_ms.unwrap_or(i64::MIN);
+    let to_ms = query.to_ms.unwrap_or(i64::MAX);
+    if from_ms >= to_ms {
+        return Err(ApiError::BadRequest("from_ms must be smaller than to_ms".into()));
+    }
+    Ok(ResolvedWindow { from_ms, to_ms, keyframe_ms: None })
 }
 
 pub async fn get_recording(
@@ -61,18 +99,18 @@ pub async fn get_recording(
     let project_ids = readable_project_ids(&state, &logged_in).await?;
     let session = state.stores.recordings.find_session(&session_uuid, &project_ids).await?;
     let session = session.ok_or(ApiError::NotFound("session"))?;
-    let from_ms = query.from_ms.unwrap_or(i64::MIN);
-    let to_ms = query.to_ms.unwrap_or(i64::MAX);
-    if from_ms >= to_ms {
-        return Err(ApiError::BadRequest("from_ms must be smaller than to_ms".into()));
-    }
-    let window = read_recording_window(&state.stores, &session.id, from_ms, to_ms).await?;
+    let window = resolve_window(&state, &session.id, &query).await?;
+    let recording = read_recording_window(&state.stores, &session.id, window.from_ms, window.to_ms).await?;
+    let next_from_ms = (window.to_ms <= session.end_time_ms).then_some(window.to_ms);
+    let shown_bound = |bound: i64| (bound != i64::MIN && bound != i64::MAX).then_some(bound);
     Ok(Json(json!({
-        "events": window.events,
-        "from_ms": query.from_ms,
-        "to_ms": query.to_ms,
+        "events": recording.events,
+        "from_ms": shown_bound(window.from_ms),
+        "to_ms": shown_bound(window.to_ms),
+        "keyframe_ms": window.keyframe_ms,
+        "next_from_ms": next_from_ms,
         "session_start_ms": session.start_time_ms,
         "session_end_ms": session.end_time_ms,
-        "corrupt_segments": window.corrupt_segment_keys,
+        "corrupt_segments": recording.corrupt_segment_keys,
     })))
 }

@@ -4,4 +4,7 @@
 mod accounts;
 mod ingest_bad_input;
 mod ingest_storage;
+mod long_sessions;
+mod retention;
+mod seeking;
 mod support;

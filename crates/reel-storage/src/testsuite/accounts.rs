@@ -29,4 +29,10 @@ pub async fn check_account_store(store: &dyn AccountStore) {
     assert_eq!(projects.iter().map(|project| project.api_key.as_str()).collect::<Vec<_>>(), ["key-1", "key-2"]);
     assert_eq!(store.find_project_by_api_key("key-2").await.unwrap().map(|found| found.id), Some(second.id));
     assert!(store.find_project_by_api_key("key-3").await.unwrap().is_none());
+    assert_eq!(project.retention_days, 90, "90 days by default");
+    let changed = store.set_project_retention_days(project.id, 30).await.unwrap();
+    assert_eq!(changed.retention_days, 30);
+    assert_eq!(store.find_project_by_api_key("key-1").await.unwrap().unwrap().retention_days, 30);
+    let missing = store.set_project_retention_days(999, 30).await.unwrap_err();
+    assert_eq!(missing.kind, StorageErrorKind::NotFound);
 }

@@ -13,6 +13,7 @@ fn chunk(session: &SessionKey, sequence: u64, first_event_ms: i64, urls: &[&str]
         user_id: None,
         sequence,
         received_at_ms: 10_000 + sequence as i64,
+        retention_days: 30,
         summary: BatchSummary {
             first_event_ms,
             last_event_ms: first_event_ms + 500,
@@ -21,6 +22,7 @@ fn chunk(session: &SessionKey, sequence: u64, first_event_ms: i64, urls: &[&str]
             click_count: clicks,
             error_count: u64::from(sequence == 2),
             has_full_snapshot: !urls.is_empty(),
+            keyframe_ms: (!urls.is_empty()).then_some(first_event_ms + 1),
         },
         payload: Bytes::from(format!("payload-{sequence}")),
     }
@@ -65,14 +67,58 @@ pub async fn check_recording_index(index: &dyn RecordingIndex) {
     let windowed = index.list_open_chunks(&uuid, 1_400, 2_100).await.unwrap();
     assert_eq!(windowed.iter().map(|chunk| chunk.sequence).collect::<Vec<_>>(), [0, 1]);
 
+    assert_eq!(summary.retention_days, 30);
+    assert_eq!(open[0].keyframe_ms, Some(1_001));
+    assert_eq!(open[0].page_url.as_deref(), Some("http://shop/"));
+    check_keyframes_and_chunk_index(index, &uuid).await;
     check_closing_segments(index, &uuid, &open).await;
     check_session_list(index).await;
+    check_retention(index).await;
+}
+
+async fn check_keyframes_and_chunk_index(index: &dyn RecordingIndex, uuid: &str) {
+    // Keyframes at 1_001 (sequence 0) and 2_001 (sequence 1).
+    assert_eq!(index.find_keyframe_at_or_before(uuid, 5_000).await.unwrap(), Some(2_001));
+    assert_eq!(index.find_keyframe_at_or_before(uuid, 2_000).await.unwrap(), Some(1_001));
+    assert_eq!(index.find_keyframe_at_or_before(uuid, 10).await.unwrap(), Some(1_001), "before the first: the first");
+    assert_eq!(index.find_keyframe_at_or_before("no-such-session", 10).await.unwrap(), None);
+    let entries = index.list_chunk_index(uuid).await.unwrap();
+    assert_eq!(entries.iter().map(|entry| entry.sequence).collect::<Vec<_>>(), [0, 1, 2]);
+    assert_eq!(entries[2].keyframe_ms, None);
+    assert_eq!((entries[1].first_event_ms, entries[1].last_event_ms), (2_000, 2_500));
+}
+
+async fn check_retention(index: &dyn RecordingIndex) {
+    let short = key(9, "retention-device", 50);
+    let mut first_chunk = chunk(&short, 0, 50, &["http://shop/"], 0);
+    first_chunk.retention_days = 1;
+    index.append_chunk(first_chunk).await.unwrap();
+    let short_uuid = short.uuid();
+    let one_day_ms = 86_400_000;
+    // Received at 10_000 with 1 day of retention: expires at 10_000 + one day.
+    assert!(index.list_expired_sessions(10_000 + one_day_ms - 1, 10).await.unwrap().is_empty());
+    let expired = index.list_expired_sessions(10_000 + one_day_ms + 1, 10).await.unwrap();
+    assert_eq!(expired.len(), 1, "the 30-day sessions are not expired yet");
+    assert_eq!(expired[0].session_uuid, short_uuid);
+    index.delete_session(&short_uuid).await.unwrap();
+    assert!(index.find_session(&short_uuid, &[9]).await.unwrap().is_none());
+    assert!(index.list_chunk_index(&short_uuid).await.unwrap().is_empty());
+    assert!(index.list_expired_sessions(10_000 + one_day_ms + 1, 10).await.unwrap().is_empty());
+    let all_expired = index.list_expired_sessions(10_000 + 31 * one_day_ms, 100).await.unwrap();
+    let with_segment =
+        all_expired.iter().find(|session| !session.blob_keys.is_empty()).expect("a session with a segment");
+    assert_eq!(with_segment.blob_keys.len(), 1);
 }
 
 async fn check_closing_segments(index: &dyn RecordingIndex, uuid: &str, open: &[crate::OpenChunk]) {
-    assert!(index.sessions_ready_to_close(10_000, u64::MAX, 10).await.unwrap().is_empty(), "not idle yet");
-    assert_eq!(index.sessions_ready_to_close(20_000, u64::MAX, 10).await.unwrap(), [uuid.to_string()]);
-    assert_eq!(index.sessions_ready_to_close(0, 1, 10).await.unwrap(), [uuid.to_string()], "over the byte limit");
+    assert!(index.sessions_ready_to_close(10_000, 0, u64::MAX, 10).await.unwrap().is_empty(), "not idle yet");
+    assert_eq!(index.sessions_ready_to_close(20_000, 0, u64::MAX, 10).await.unwrap(), [uuid.to_string()]);
+    assert_eq!(
+        index.sessions_ready_to_close(0, 10_001, u64::MAX, 10).await.unwrap(),
+        [uuid.to_string()],
+        "open too long"
+    );
+    assert_eq!(index.sessions_ready_to_close(0, 0, 1, 10).await.unwrap(), [uuid.to_string()], "over the byte limit");
     let segment = SegmentRecord {
         session_uuid: uuid.to_string(),
         blob_key: format!("segments/{uuid}/0-1"),
@@ -82,6 +128,8 @@ async fn check_closing_segments(index: &dyn RecordingIndex, uuid: &str, open: &[
         end_ms: 2_500,
         event_count: 20,
         byte_size: 123,
+        starts_with_keyframe: true,
+        page_url: Some("http://shop/".into()),
     };
     let closed_ids: Vec<i64> = open.iter().take(2).map(|chunk| chunk.chunk_id).collect();
     index.commit_segment(segment.clone(), &closed_ids).await.unwrap();
