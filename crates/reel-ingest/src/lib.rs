@@ -17,7 +17,7 @@ pub use steps::summarize::summarize_events;
 use reel_types::{BatchSummary, IngestBatch};
 
 /// A batch that passed every step, with what the pipeline learned from it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct AcceptedBatch {
     pub batch: IngestBatch,
     pub summary: BatchSummary,
@@ -40,7 +40,7 @@ pub fn process_request_body(
     let json_bytes = steps::decompress::decompress_body(body, declared_gzip, limits)?;
     let parsed_batch = steps::parse::parse_batch(&json_bytes)?;
     steps::validate::validate_batch(&parsed_batch, limits)?;
-    let (clean_batch, dropped) = steps::drop_invalid::drop_invalid_events(parsed_batch)?;
-    let summary = summarize_events(&clean_batch.events);
+    let (clean_batch, event_heads, dropped) = steps::drop_invalid::drop_invalid_events(parsed_batch)?;
+    let summary = summarize_events(&event_heads);
     Ok(AcceptedBatch { batch: clean_batch, summary, dropped })
 }

@@ -3,13 +3,14 @@
 use std::collections::BTreeMap;
 
 use reel_storage::{StorageErrorKind, StorageResult, segment_codec};
-use serde_json::Value;
+use reel_types::EventHead;
+use serde_json::value::RawValue;
 
 use crate::state::Stores;
 
 /// The events of `[from_ms, to_ms)`, ordered by batch sequence, then as sent.
 pub struct RecordingWindow {
-    pub events: Vec<Value>,
+    pub events: Vec<Box<RawValue>>,
     /// Segments that failed to decode; the rest of the window is still served.
     pub corrupt_segment_keys: Vec<String>,
 }
@@ -24,7 +25,7 @@ pub async fn read_recording_window(
     // in both lists (deduplicated by sequence) instead of in neither.
     let open_chunks = stores.recordings.list_open_chunks(session_uuid, from_ms, to_ms).await?;
     let segments = stores.recordings.list_segments(session_uuid, from_ms, to_ms).await?;
-    let mut events_by_sequence: BTreeMap<u64, Vec<Value>> = BTreeMap::new();
+    let mut events_by_sequence: BTreeMap<u64, Vec<Box<RawValue>>> = BTreeMap::new();
     let mut corrupt_segment_keys = Vec::new();
     for segment in segments {
         let decoded = match stores.blobs.get_blob(&segment.blob_key).await {
@@ -56,7 +57,7 @@ pub async fn read_recording_window(
         .into_values()
         .flatten()
         .filter(|event| {
-            let timestamp_ms = event.get("timestamp").and_then(Value::as_i64).unwrap_or(i64::MIN);
+            let timestamp_ms = EventHead::read(event).timestamp_ms.unwrap_or(i64::MIN);
             timestamp_ms >= from_ms && timestamp_ms < to_ms
         })
         .collect();

@@ -6,22 +6,33 @@
 
 use bytes::Bytes;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::{StorageError, StorageErrorKind, StorageResult};
 
 /// One batch's events inside a segment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SegmentEntry {
     pub sequence: u64,
-    pub events: Vec<Value>,
+    pub events: Vec<Box<RawValue>>,
 }
 
-pub fn encode_events(events: &[Value], zstd_level: i32) -> StorageResult<Bytes> {
-    compress_json(&events, zstd_level)
+/// Joins the raw events into one JSON array without re-serializing them.
+pub fn encode_events(events: &[Box<RawValue>], zstd_level: i32) -> StorageResult<Bytes> {
+    let total_bytes: usize = events.iter().map(|event| event.get().len() + 1).sum();
+    let mut json_bytes = Vec::with_capacity(total_bytes + 2);
+    json_bytes.push(b'[');
+    for (index, event) in events.iter().enumerate() {
+        if index > 0 {
+            json_bytes.push(b',');
+        }
+        json_bytes.extend_from_slice(event.get().as_bytes());
+    }
+    json_bytes.push(b']');
+    compress_bytes(&json_bytes, zstd_level)
 }
 
-pub fn decode_events(payload: &[u8]) -> StorageResult<Vec<Value>> {
+pub fn decode_events(payload: &[u8]) -> StorageResult<Vec<Box<RawValue>>> {
     decompress_json(payload)
 }
 
@@ -37,7 +48,11 @@ fn compress_json<T: Serialize>(value: &T, zstd_level: i32) -> StorageResult<Byte
     let json_bytes = serde_json::to_vec(value).map_err(|error| {
         StorageError::with_source(StorageErrorKind::Internal, "encoding events as json failed", error)
     })?;
-    let compressed = zstd::bulk::compress(&json_bytes, zstd_level)
+    compress_bytes(&json_bytes, zstd_level)
+}
+
+fn compress_bytes(json_bytes: &[u8], zstd_level: i32) -> StorageResult<Bytes> {
+    let compressed = zstd::bulk::compress(json_bytes, zstd_level)
         .map_err(|error| StorageError::with_source(StorageErrorKind::Internal, "zstd compression failed", error))?;
     Ok(Bytes::from(compressed))
 }
@@ -59,9 +74,14 @@ mod tests {
 
     #[test]
     fn events_round_trip() {
-        let events = vec![json!({"type": 4, "timestamp": 1, "data": {"href": "x"}})];
+        let events = vec![
+            serde_json::value::to_raw_value(&json!({"type": 4, "timestamp": 1, "data": {"href": "x"}})).unwrap(),
+            serde_json::value::to_raw_value(&json!({"type": 3, "timestamp": 2})).unwrap(),
+        ];
         let payload = encode_events(&events, 3).unwrap();
-        assert_eq!(decode_events(&payload).unwrap(), events);
+        let decoded: Vec<String> =
+            decode_events(&payload).unwrap().iter().map(|event| event.get().to_owned()).collect();
+        assert_eq!(decoded, events.iter().map(|event| event.get().to_owned()).collect::<Vec<_>>());
     }
 
     #[test]

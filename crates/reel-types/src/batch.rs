@@ -1,12 +1,13 @@
 //! The ingest batch: what the Reel SDK sends in one request.
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 /// One batch of recorded events from one session, as sent by the SDK.
 ///
-/// `events` stays untyped JSON: the recording is stored as sent, and only the
-/// fields Reel reads are interpreted (see [`crate::rrweb`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// `events` stay raw JSON: the recording is stored as sent, and only the
+/// fields Reel reads are interpreted (see [`crate::EventHead`]).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct IngestBatch {
     /// The session's start time in epoch milliseconds.
     pub session_id: i64,
@@ -20,7 +21,7 @@ pub struct IngestBatch {
     /// Optional body copy of the API key, for clients that cannot set headers.
     #[serde(default, skip_serializing)]
     pub api_key: Option<String>,
-    pub events: Vec<serde_json::Value>,
+    pub events: Vec<Box<RawValue>>,
 }
 
 /// What the ingest pipeline learned from one accepted batch; storage folds it

@@ -5,10 +5,12 @@
 //! the session index row that storage keeps. It never performs I/O.
 
 pub mod batch;
+pub mod event_head;
 pub mod rrweb;
 pub mod session;
 pub mod time_format;
 
 pub use batch::{BatchSummary, IngestBatch};
+pub use event_head::EventHead;
 pub use session::{SessionKey, SessionSummary, session_uuid};
 pub use time_format::format_epoch_ms_rfc3339;

@@ -1,24 +1,22 @@
 //! Step `summarize_batch`: what the session index needs to know about a batch.
 
-use reel_types::BatchSummary;
 use reel_types::rrweb::{custom_tag, event_type, incremental_source, mouse_interaction};
-use serde_json::Value;
+use reel_types::{BatchSummary, EventHead};
 
-/// Summarizes events that already passed `drop_invalid_events`.
-pub fn summarize_events(events: &[Value]) -> BatchSummary {
+/// Summarizes the heads of events that passed `drop_invalid_events`.
+pub fn summarize_events(heads: &[EventHead]) -> BatchSummary {
     let mut summary = BatchSummary { first_event_ms: i64::MAX, last_event_ms: i64::MIN, ..BatchSummary::default() };
     let mut meta_right_before_ms: Option<i64> = None;
-    for event in events {
-        let event_type_value = event.get("type").and_then(Value::as_i64).unwrap_or(-1);
-        let timestamp_ms = event.get("timestamp").and_then(Value::as_i64).unwrap_or(0);
+    for head in heads {
+        let event_type_value = head.event_type.unwrap_or(-1);
+        let timestamp_ms = head.timestamp_ms.unwrap_or(0);
         summary.first_event_ms = summary.first_event_ms.min(timestamp_ms);
         summary.last_event_ms = summary.last_event_ms.max(timestamp_ms);
         summary.event_count += 1;
-        let data = event.get("data");
         match event_type_value {
             event_type::META => {
-                if let Some(href) = data.and_then(|data| data.get("href")).and_then(Value::as_str) {
-                    summary.page_urls.push(href.to_owned());
+                if let Some(href) = &head.data_href {
+                    summary.page_urls.push(href.clone());
                 }
             }
             event_type::FULL_SNAPSHOT => {
@@ -28,8 +26,10 @@ pub fn summarize_events(events: &[Value]) -> BatchSummary {
                     summary.keyframe_ms = Some(keyframe_start_ms);
                 }
             }
-            event_type::INCREMENTAL_SNAPSHOT if is_click(data) => summary.click_count += 1,
-            event_type::CUSTOM if is_runtime_error(data) => summary.error_count += 1,
+            event_type::INCREMENTAL_SNAPSHOT if is_click(head) => summary.click_count += 1,
+            event_type::CUSTOM if head.data_tag.as_deref() == Some(custom_tag::RUNTIME_ERROR) => {
+                summary.error_count += 1
+            }
             _ => {}
         }
         meta_right_before_ms = (event_type_value == event_type::META).then_some(timestamp_ms);
@@ -41,20 +41,20 @@ pub fn summarize_events(events: &[Value]) -> BatchSummary {
     summary
 }
 
-fn is_click(data: Option<&Value>) -> bool {
-    let field = |name: &str| data.and_then(|data| data.get(name)).and_then(Value::as_i64);
-    field("source") == Some(incremental_source::MOUSE_INTERACTION) && field("type") == Some(mouse_interaction::CLICK)
-}
-
-fn is_runtime_error(data: Option<&Value>) -> bool {
-    data.and_then(|data| data.get("tag")).and_then(Value::as_str) == Some(custom_tag::RUNTIME_ERROR)
+fn is_click(head: &EventHead) -> bool {
+    head.data_source == Some(incremental_source::MOUSE_INTERACTION) && head.data_type == Some(mouse_interaction::CLICK)
 }
 
 #[cfg(test)]
 mod tests {
     use serde_json::json;
+    use serde_json::value::to_raw_value;
 
     use super::*;
+
+    fn heads(events: &[serde_json::Value]) -> Vec<EventHead> {
+        events.iter().map(|event| EventHead::read(&to_raw_value(event).unwrap())).collect()
+    }
 
     #[test]
     fn counts_pages_clicks_and_errors() {
@@ -66,7 +66,7 @@ mod tests {
             json!({"type": 5, "timestamp": 170, "data": {"tag": "reel.error", "payload": {"message": "boom"}}}),
             json!({"type": 4, "timestamp": 90, "data": {"href": "http://shop/b"}}),
         ];
-        let summary = summarize_events(&events);
+        let summary = summarize_events(&heads(&events));
         assert_eq!(summary.first_event_ms, 90);
         assert_eq!(summary.last_event_ms, 170);
         assert_eq!(summary.event_count, 6);
@@ -79,12 +79,12 @@ mod tests {
 
     #[test]
     fn a_full_snapshot_without_meta_is_its_own_keyframe() {
-        let events = vec![
+        let events = heads(&[
             json!({"type": 3, "timestamp": 10, "data": {"source": 1}}),
             json!({"type": 2, "timestamp": 20, "data": {}}),
             json!({"type": 4, "timestamp": 30, "data": {"href": "x"}}),
             json!({"type": 2, "timestamp": 31, "data": {}}),
-        ];
+        ]);
         assert_eq!(summarize_events(&events).keyframe_ms, Some(20));
         assert_eq!(summarize_events(&events[..1]).keyframe_ms, None);
     }

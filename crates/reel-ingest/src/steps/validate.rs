@@ -53,7 +53,7 @@ mod tests {
             sequence: 0,
             sent_at_ms: None,
             api_key: None,
-            events: vec![json!({"type": 3, "timestamp": 1}); events],
+            events: vec![serde_json::value::to_raw_value(&json!({"type": 3, "timestamp": 1})).unwrap(); events],
         }
     }
 

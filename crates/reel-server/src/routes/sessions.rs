@@ -3,7 +3,8 @@
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use reel_storage::SessionListQuery;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::{Value, json};
 
 use super::LoggedInUser;
@@ -90,12 +91,25 @@ async fn resolve_window(state: &AppState, session_uuid: &str, query: &RecordingQ
     Ok(ResolvedWindow { from_ms, to_ms, keyframe_ms: None })
 }
 
+/// The recording answer; events are passed through as stored, never re-parsed.
+#[derive(Serialize)]
+pub struct RecordingAnswer {
+    events: Vec<Box<RawValue>>,
+    from_ms: Option<i64>,
+    to_ms: Option<i64>,
+    keyframe_ms: Option<i64>,
+    next_from_ms: Option<i64>,
+    session_start_ms: i64,
+    session_end_ms: i64,
+    corrupt_segments: Vec<String>,
+}
+
 pub async fn get_recording(
     State(state): State<AppState>,
     logged_in: LoggedInUser,
     Path(session_uuid): Path<String>,
     Query(query): Query<RecordingQuery>,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<Json<RecordingAnswer>> {
     let project_ids = readable_project_ids(&state, &logged_in).await?;
     let session = state.stores.recordings.find_session(&session_uuid, &project_ids).await?;
     let session = session.ok_or(ApiError::NotFound("session"))?;
@@ -103,14 +117,14 @@ pub async fn get_recording(
     let recording = read_recording_window(&state.stores, &session.id, window.from_ms, window.to_ms).await?;
     let next_from_ms = (window.to_ms <= session.end_time_ms).then_some(window.to_ms);
     let shown_bound = |bound: i64| (bound != i64::MIN && bound != i64::MAX).then_some(bound);
-    Ok(Json(json!({
-        "events": recording.events,
-        "from_ms": shown_bound(window.from_ms),
-        "to_ms": shown_bound(window.to_ms),
-        "keyframe_ms": window.keyframe_ms,
-        "next_from_ms": next_from_ms,
-        "session_start_ms": session.start_time_ms,
-        "session_end_ms": session.end_time_ms,
-        "corrupt_segments": recording.corrupt_segment_keys,
-    })))
+    Ok(Json(RecordingAnswer {
+        events: recording.events,
+        from_ms: shown_bound(window.from_ms),
+        to_ms: shown_bound(window.to_ms),
+        keyframe_ms: window.keyframe_ms,
+        next_from_ms,
+        session_start_ms: session.start_time_ms,
+        session_end_ms: session.end_time_ms,
+        corrupt_segments: recording.corrupt_segment_keys,
+    }))
 }

@@ -1,0 +1,8 @@
+//! Helpers for tests and benchmarks that drive the real `reel` binary over
+//! loopback HTTP. Not part of the product.
+
+pub mod http_client;
+pub mod server_process;
+
+pub use http_client::{HttpAnswer, HttpClientError, http_request};
+pub use server_process::{ServerProcess, ServerProcessError};
