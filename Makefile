@@ -46,6 +46,12 @@ test-sdk: deps-node
 test-browser: deps-browser build-rust-debug
 	REEL_BIN=$(CURDIR)/target/debug/reel $(NPM) run test:browser
 
+# Benchmarks: figures go to bench/results.json and docs/benchmarks.md.
+bench: build-web
+	@command -v zstd >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zstd; }
+	$(CARGO) build --release --locked -p reel -p reel-bench
+	./target/release/reel-bench --reel-binary target/release/reel
+
 lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings

@@ -37,6 +37,9 @@ pub struct IngestConfig {
     pub identifier_chars_max: usize,
     /// zstd level for open chunks (written on the request path).
     pub chunk_zstd_level: i32,
+    /// Most ingest requests processed at once; more get 503 and retry. This
+    /// bounds ingest memory to about this many times `payload_bytes_max`.
+    pub in_flight_requests_max: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -109,6 +112,7 @@ impl Default for IngestConfig {
             batch_events_max: 50_000,
             identifier_chars_max: 200,
             chunk_zstd_level: 1,
+            in_flight_requests_max: 64,
         }
     }
 }

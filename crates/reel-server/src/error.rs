@@ -29,6 +29,8 @@ pub enum ApiError {
     BadRequest(String),
     #[error("{0} not found")]
     NotFound(&'static str),
+    #[error("the server is busy (ingest.in_flight_requests_max); retry after a second")]
+    Overloaded,
     #[error("storage failed")]
     Storage(#[from] StorageError),
     #[error("internal error")]
@@ -47,6 +49,7 @@ impl ApiError {
             Self::NotLoggedIn => (StatusCode::UNAUTHORIZED, "not_logged_in"),
             Self::InvalidCredentials => (StatusCode::UNAUTHORIZED, "invalid_credentials"),
             Self::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
+            Self::Overloaded => (StatusCode::SERVICE_UNAVAILABLE, "overloaded"),
             Self::NotFound("session") => (StatusCode::NOT_FOUND, "session_not_found"),
             Self::NotFound("project") => (StatusCode::NOT_FOUND, "project_not_found"),
             Self::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
@@ -64,10 +67,13 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code) = self.status_and_code();
-        if status.is_server_error() {
+        if status.is_server_error() && !matches!(self, Self::Overloaded) {
             tracing::error!(error = ?self, "request failed");
         }
         let body = json!({ "error": { "code": code, "message": self.to_string() } });
+        if matches!(self, Self::Overloaded) {
+            return (status, [(axum::http::header::RETRY_AFTER, "1")], Json(body)).into_response();
+        }
         (status, Json(body)).into_response()
     }
 }

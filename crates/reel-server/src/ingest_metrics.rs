@@ -10,6 +10,7 @@ pub struct IngestMetrics {
     batches_stored: AtomicU64,
     batches_duplicate: AtomicU64,
     batches_rejected: AtomicU64,
+    batches_overloaded: AtomicU64,
     events_stored: AtomicU64,
     events_dropped_invalid_event: AtomicU64,
 }
@@ -19,6 +20,7 @@ pub struct IngestMetricsSnapshot {
     pub batches_stored: u64,
     pub batches_duplicate: u64,
     pub batches_rejected: u64,
+    pub batches_overloaded: u64,
     pub events_stored: u64,
     pub events_dropped: std::collections::BTreeMap<&'static str, u64>,
 }
@@ -44,6 +46,10 @@ impl IngestMetrics {
         self.batches_rejected.fetch_add(1, Ordering::Relaxed);
     }
 
+    pub fn record_overloaded(&self) {
+        self.batches_overloaded.fetch_add(1, Ordering::Relaxed);
+    }
+
     pub fn snapshot(&self) -> IngestMetricsSnapshot {
         let mut events_dropped = std::collections::BTreeMap::new();
         events_dropped
@@ -52,6 +58,7 @@ impl IngestMetrics {
             batches_stored: self.batches_stored.load(Ordering::Relaxed),
             batches_duplicate: self.batches_duplicate.load(Ordering::Relaxed),
             batches_rejected: self.batches_rejected.load(Ordering::Relaxed),
+            batches_overloaded: self.batches_overloaded.load(Ordering::Relaxed),
             events_stored: self.events_stored.load(Ordering::Relaxed),
             events_dropped,
         }

@@ -20,11 +20,14 @@ pub struct AppState {
     pub stores: Stores,
     pub config: Arc<Config>,
     pub ingest_metrics: Arc<IngestMetrics>,
+    /// One permit per ingest request being processed.
+    pub ingest_permits: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
     pub fn new(stores: Stores, config: Config) -> Self {
-        Self { stores, config: Arc::new(config), ingest_metrics: Arc::new(IngestMetrics::default()) }
+        let ingest_permits = Arc::new(tokio::sync::Semaphore::new(config.ingest.in_flight_requests_max.max(1)));
+        Self { stores, config: Arc::new(config), ingest_metrics: Arc::new(IngestMetrics::default()), ingest_permits }
     }
 }
 

@@ -25,6 +25,10 @@ pub async fn ingest_batch(
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult<Json<Value>> {
+    let Ok(_permit) = state.ingest_permits.clone().try_acquire_owned() else {
+        state.ingest_metrics.record_overloaded();
+        return Err(ApiError::Overloaded);
+    };
     let header_or_query_key = bearer_token(&headers).or(query.api_key);
     let mut project = None;
     if let Some(api_key) = &header_or_query_key {

@@ -82,8 +82,10 @@ async fn demo_config_script(State(state): State<AppState>) -> Response {
 
 async fn web_file(uri: Uri) -> Response {
     let path = uri.path().trim_start_matches('/');
+    // Only Vite's content-hashed assets may be cached forever.
+    let cache_control = if path.starts_with("assets/") { "public, max-age=31536000, immutable" } else { "no-cache" };
     if !path.is_empty()
-        && let Some(response) = file_response::<WebAssets>(path, "public, max-age=31536000, immutable")
+        && let Some(response) = file_response::<WebAssets>(path, cache_control)
     {
         return response;
     }

@@ -139,3 +139,20 @@ async fn unknown_api_routes_answer_json_404() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(error_code(&body), "session_not_found");
 }
+
+#[tokio::test]
+async fn over_the_in_flight_limit_answers_503_with_retry_after() {
+    let server = TestServer::start().await;
+    let all_permits = server.state.config.ingest.in_flight_requests_max as u32;
+    let held = server.state.ingest_permits.clone().acquire_many_owned(all_permits).await.unwrap();
+    let request = Request::post("/api/v1/ingest")
+        .header(header::AUTHORIZATION, format!("Bearer {API_KEY}"))
+        .body(Body::from(batch(0, 1_700_000_000_000, 3).to_string()))
+        .unwrap();
+    let (status, body, headers) = server.send(request).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(error_code(&body), "overloaded");
+    assert_eq!(headers.get(header::RETRY_AFTER).unwrap(), "1");
+    drop(held);
+    assert_eq!(server.ingest(batch(0, 1_700_000_000_000, 3).to_string()).await.0, StatusCode::OK);
+}

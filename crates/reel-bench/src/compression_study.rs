@@ -1,0 +1,145 @@
+//! How well each codec stores the corpus: bytes per recorded minute and CPU
+//! cost, per ~2 s batch (how peers store) and per 1-minute segment (how Reel
+//! closes segments), plus zstd with a dictionary trained per project.
+
+use std::io::Write;
+use std::time::Instant;
+
+use flate2::Compression;
+use flate2::write::GzEncoder;
+
+use crate::corpus::Corpus;
+use crate::report::Report;
+
+type Codec = (&'static str, fn(&[u8]) -> anyhow::Result<Vec<u8>>);
+
+pub fn gzip6(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::new(6));
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?)
+}
+
+pub fn snappy(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+    Ok(snap::raw::Encoder::new().compress_vec(bytes)?)
+}
+
+fn zstd_at(level: i32) -> impl Fn(&[u8]) -> anyhow::Result<Vec<u8>> {
+    move |bytes: &[u8]| Ok(zstd::bulk::compress(bytes, level)?)
+}
+
+pub fn zstd3(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+    zstd_at(3)(bytes)
+}
+
+fn zstd1(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+    zstd_at(1)(bytes)
+}
+
+fn zstd9(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+    zstd_at(9)(bytes)
+}
+
+fn zstd15(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+    zstd_at(15)(bytes)
+}
+
+fn zstd19(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+    zstd_at(19)(bytes)
+}
+
+fn identity(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+    Ok(bytes.to_vec())
+}
+
+const CODECS: [Codec; 8] = [
+    ("raw", identity),
+    ("gzip -6", gzip6),
+    ("snappy", snappy),
+    ("zstd -1", zstd1),
+    ("zstd -3", zstd3),
+    ("zstd -9", zstd9),
+    ("zstd -15", zstd15),
+    ("zstd -19", zstd19),
+];
+
+/// Groups consecutive batches into units of about `unit_ms` (1 batch ≈ 2 s).
+fn units(corpus: &Corpus, batches_per_unit: usize) -> Vec<Vec<u8>> {
+    let mut all_units = Vec::new();
+    for recording in corpus.all() {
+        for group in recording.batches_json(2_000).chunks(batches_per_unit) {
+            let joined: Vec<u8> = group.join(&b","[..]);
+            all_units.push(joined);
+        }
+    }
+    all_units
+}
+
+struct Measurement {
+    bytes: usize,
+    seconds: f64,
+}
+
+fn measure(units: &[Vec<u8>], codec: &dyn Fn(&[u8]) -> anyhow::Result<Vec<u8>>) -> anyhow::Result<Measurement> {
+    let started = Instant::now();
+    let mut bytes = 0;
+    for unit in units {
+        bytes += codec(unit)?.len();
+    }
+    Ok(Measurement { bytes, seconds: started.elapsed().as_secs_f64() })
+}
+
+pub fn run(corpus: &Corpus, report: &mut Report) -> anyhow::Result<()> {
+    let minutes: f64 = corpus.all().map(|recording| recording.duration_minutes()).sum();
+    let raw_bytes: usize = corpus.all().map(|recording| recording.raw_bytes()).sum();
+    let per_batch = units(corpus, 1);
+    let per_minute = units(corpus, 30);
+    let mut table = String::from(
+        "## Compression study\n\nStored bytes per recorded minute for each codec, compressing each ~2 s SDK batch on its own \
+         (how PostHog and Sentry store) or each 1-minute segment (how Reel's segment closer stores), and the compression speed \
+         over the raw JSON. Same corpus and machine as above.\n\n\
+         | codec | per batch: KB/min | per batch: MB/s | per 1-min segment: KB/min | per segment: MB/s |\n|---|---|---|---|---|\n",
+    );
+    for (name, codec) in CODECS {
+        let batch = measure(&per_batch, &codec)?;
+        let segment = measure(&per_minute, &codec)?;
+        let speed = |measurement: &Measurement| raw_bytes as f64 / 1e6 / measurement.seconds.max(1e-9);
+        table.push_str(&format!(
+            "| {name} | {:.1} | {:.0} | {:.1} | {:.0} |\n",
+            batch.bytes as f64 / 1e3 / minutes,
+            speed(&batch),
+            segment.bytes as f64 / 1e3 / minutes,
+            speed(&segment)
+        ));
+    }
+    let dictionary_row = dictionary_measurement(&per_batch, minutes)?;
+    table.push_str(&dictionary_row);
+    report.add_section(table);
+    Ok(())
+}
+
+/// zstd -3 per batch with a 64 KB dictionary trained on the other half of the batches.
+fn dictionary_measurement(per_batch: &[Vec<u8>], minutes: f64) -> anyhow::Result<String> {
+    let (training, measured): (Vec<(usize, &Vec<u8>)>, Vec<(usize, &Vec<u8>)>) =
+        per_batch.iter().enumerate().partition(|(index, _)| index % 2 == 0);
+    let samples: Vec<&[u8]> = training.iter().map(|(_, batch)| batch.as_slice()).collect();
+    let dictionary = match zstd::dict::from_samples(&samples, 64 * 1024) {
+        Ok(dictionary) => dictionary,
+        Err(error) => return Ok(format!("| zstd -3 + dictionary | training failed: {error} | | | |\n")),
+    };
+    let mut compressor = zstd::bulk::Compressor::with_dictionary(3, &dictionary)?;
+    let started = Instant::now();
+    let mut bytes = 0;
+    let mut raw = 0;
+    for (_, batch) in &measured {
+        bytes += compressor.compress(batch)?.len();
+        raw += batch.len();
+    }
+    let seconds = started.elapsed().as_secs_f64().max(1e-9);
+    // Only half the batches were measured: scale to the whole corpus.
+    let scale = per_batch.iter().map(Vec::len).sum::<usize>() as f64 / raw.max(1) as f64;
+    Ok(format!(
+        "| zstd -3 + 64 KB dictionary (per batch; trained on the other half) | {:.1} | {:.0} | n/a | n/a |\n",
+        bytes as f64 * scale / 1e3 / minutes,
+        raw as f64 / 1e6 / seconds
+    ))
+}

@@ -1,0 +1,58 @@
+//! `reel-bench`: runs the checked-in benchmarks against the release binary
+//! and writes `bench/results.json` and `docs/benchmarks.md`.
+
+mod availability;
+mod compression_study;
+mod corpus;
+mod ingest_throughput;
+mod machine;
+mod memory_under_load;
+mod report;
+mod running_server;
+mod seek_latency;
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::Parser;
+
+#[derive(Parser)]
+#[command(about = "Reel benchmarks (make bench)")]
+struct Arguments {
+    /// The reel binary to measure (a release build).
+    #[arg(long, default_value = "target/release/reel")]
+    reel_binary: PathBuf,
+    /// Folder of real-browser recordings (`*.json`), see tests/browser/corpus.
+    #[arg(long, default_value = "bench/corpus")]
+    corpus_dir: PathBuf,
+    #[arg(long, default_value = "bench/results.json")]
+    results: PathBuf,
+    #[arg(long, default_value = "docs/benchmarks.md")]
+    markdown: PathBuf,
+}
+
+fn main() -> anyhow::Result<()> {
+    let arguments = Arguments::parse();
+    anyhow::ensure!(
+        arguments.reel_binary.exists(),
+        "{} does not exist: build it first with `cargo build --release -p reel` (make bench does)",
+        arguments.reel_binary.display()
+    );
+    let machine = machine::describe_machine();
+    let corpus = corpus::load_corpus(&arguments.corpus_dir).context("loading the corpus")?;
+    eprintln!("corpus: {}", corpus.describe());
+    let mut report = report::Report::new(machine, corpus.describe());
+    eprintln!("[1/5] compression study");
+    compression_study::run(&corpus, &mut report)?;
+    eprintln!("[2/5] ingest throughput and stored bytes");
+    ingest_throughput::run(&arguments.reel_binary, &corpus, &mut report)?;
+    eprintln!("[3/5] availability");
+    availability::run(&arguments.reel_binary, &mut report)?;
+    eprintln!("[4/5] seek latency");
+    seek_latency::run(&arguments.reel_binary, &mut report)?;
+    eprintln!("[5/5] memory under load");
+    memory_under_load::run(&arguments.reel_binary, &corpus, &mut report)?;
+    report.write(&arguments.results, &arguments.markdown)?;
+    eprintln!("wrote {} and {}", arguments.results.display(), arguments.markdown.display());
+    Ok(())
+}

@@ -1,0 +1,92 @@
+/** Calls to the Reel HTTP API. The login cookie travels automatically (same origin). */
+
+import type { Project, RecordingWindowResponse, Session, SessionPage, User } from "./types";
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+  }
+}
+
+async function requestJson<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    credentials: "same-origin",
+    headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
+  });
+  if (response.status === 204) {
+    return undefined as T;
+  }
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text === "" ? null : JSON.parse(text);
+  } catch {
+    parsed = null;
+  }
+  if (!response.ok) {
+    const error = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(response.status, error?.code ?? "http_error", error?.message ?? `${method} ${path} failed with ${response.status}`);
+  }
+  return parsed as T;
+}
+
+export function isNotLoggedIn(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
+}
+
+export async function logIn(email: string, password: string): Promise<User> {
+  const answer = await requestJson<{ user: User }>("POST", "/api/v1/login", { email, password });
+  return answer.user;
+}
+
+export async function logOut(): Promise<void> {
+  await requestJson<void>("POST", "/api/v1/logout");
+}
+
+export async function fetchCurrentUser(signal?: AbortSignal): Promise<User> {
+  const answer = await requestJson<{ user: User }>("GET", "/api/v1/me", undefined, signal);
+  return answer.user;
+}
+
+export async function fetchProjects(signal?: AbortSignal): Promise<Project[]> {
+  const answer = await requestJson<{ projects: Project[] }>("GET", "/api/v1/projects", undefined, signal);
+  return answer.projects;
+}
+
+export function fetchSessionPage(options: { limit: number; cursor: string | null }, signal?: AbortSignal): Promise<SessionPage> {
+  const query = new URLSearchParams({ limit: String(options.limit) });
+  if (options.cursor !== null) {
+    query.set("cursor", options.cursor);
+  }
+  return requestJson<SessionPage>("GET", `/api/v1/sessions?${query.toString()}`, undefined, signal);
+}
+
+export async function fetchSession(sessionId: string, signal?: AbortSignal): Promise<Session> {
+  const answer = await requestJson<{ session: Session }>("GET", `/api/v1/sessions/${encodeURIComponent(sessionId)}`, undefined, signal);
+  return answer.session;
+}
+
+export function fetchRecordingWindow(
+  sessionId: string,
+  window: { fromMs: number | null; toMs: number | null },
+  signal?: AbortSignal,
+): Promise<RecordingWindowResponse> {
+  const query = new URLSearchParams();
+  if (window.fromMs !== null) {
+    query.set("from_ms", String(window.fromMs));
+  }
+  if (window.toMs !== null) {
+    query.set("to_ms", String(window.toMs));
+  }
+  const path = `/api/v1/sessions/${encodeURIComponent(sessionId)}/recording?${query.toString()}`;
+  return requestJson<RecordingWindowResponse>("GET", path, undefined, signal);
+}

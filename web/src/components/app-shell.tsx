@@ -1,0 +1,41 @@
+/** The frame around logged-in pages: brand, navigation, the user and a log-out button. */
+
+import type { ReactNode } from "react";
+import { logOut } from "../api/client";
+import type { User } from "../api/types";
+import { Link, navigate } from "../navigation";
+
+export function AppShell(props: { user: User; children: ReactNode }) {
+  const handleLogOut = async () => {
+    try {
+      await logOut();
+    } finally {
+      navigate("/login", { replace: true });
+    }
+  };
+  return (
+    <div className="app-shell">
+      <header className="app-header">
+        <Link className="brand" href="/">
+          <span className="brand-mark" aria-hidden="true" />
+          Reel
+        </Link>
+        <nav className="app-nav">
+          <Link href="/">Session Replays</Link>
+          <a href="/demo/" target="_blank" rel="noreferrer">
+            Demo shop ↗
+          </a>
+        </nav>
+        <div className="app-user">
+          <span className="muted" data-testid="user-email">
+            {props.user.email}
+          </span>
+          <button type="button" className="button-quiet" onClick={() => void handleLogOut()}>
+            Log out
+          </button>
+        </div>
+      </header>
+      <div className="app-content">{props.children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/** Client-side routing on the History API: no router library. */
+
+import type { AnchorHTMLAttributes, MouseEvent } from "react";
+import { useSyncExternalStore } from "react";
+
+const NAVIGATION_EVENT = "reel:navigate";
+
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (options.replace === true) {
+    window.history.replaceState(null, "", path);
+  } else {
+    window.history.pushState(null, "", path);
+  }
+  window.dispatchEvent(new Event(NAVIGATION_EVENT));
+}
+
+function subscribeToLocation(onChange: () => void): () => void {
+  window.addEventListener("popstate", onChange);
+  window.addEventListener(NAVIGATION_EVENT, onChange);
+  return () => {
+    window.removeEventListener("popstate", onChange);
+    window.removeEventListener(NAVIGATION_EVENT, onChange);
+  };
+}
+
+export function usePathname(): string {
+  return useSyncExternalStore(subscribeToLocation, () => window.location.pathname);
+}
+
+export type Route = { name: "login" } | { name: "session-list" } | { name: "replay"; sessionId: string } | { name: "not-found" };
+
+export function matchRoute(pathname: string): Route {
+  if (pathname === "/login") {
+    return { name: "login" };
+  }
+  if (pathname === "/" || pathname === "") {
+    return { name: "session-list" };
+  }
+  const replayMatch = /^\/replays\/([^/]+)\/?$/.exec(pathname);
+  if (replayMatch !== null) {
+    return { name: "replay", sessionId: decodeURIComponent(replayMatch[1]) };
+  }
+  return { name: "not-found" };
+}
+
+/** An <a> that navigates without reloading the page (modifier clicks still open new tabs). */
+export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  const { onClick, ...anchorProps } = props;
+  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    event.preventDefault();
+    navigate(props.href);
+  };
+  return <a {...anchorProps} onClick={handleClick} />;
+}
