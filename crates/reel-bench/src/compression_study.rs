@@ -119,9 +119,8 @@ pub fn run(corpus: &Corpus, report: &mut Report) -> anyhow::Result<()> {
 
 /// zstd -3 per batch with a 64 KB dictionary trained on the other half of the batches.
 fn dictionary_measurement(per_batch: &[Vec<u8>], minutes: f64) -> anyhow::Result<String> {
-    let (training, measured): (Vec<(usize, &Vec<u8>)>, Vec<(usize, &Vec<u8>)>) =
-        per_batch.iter().enumerate().partition(|(index, _)| index % 2 == 0);
-    let samples: Vec<&[u8]> = training.iter().map(|(_, batch)| batch.as_slice()).collect();
+    let samples: Vec<&[u8]> = per_batch.iter().step_by(2).map(Vec::as_slice).collect();
+    let measured: Vec<&Vec<u8>> = per_batch.iter().skip(1).step_by(2).collect();
     let dictionary = match zstd::dict::from_samples(&samples, 64 * 1024) {
         Ok(dictionary) => dictionary,
         Err(error) => return Ok(format!("| zstd -3 + dictionary | training failed: {error} | | | |\n")),
@@ -130,7 +129,7 @@ fn dictionary_measurement(per_batch: &[Vec<u8>], minutes: f64) -> anyhow::Result
     let started = Instant::now();
     let mut bytes = 0;
     let mut raw = 0;
-    for (_, batch) in &measured {
+    for batch in &measured {
         bytes += compressor.compress(batch)?.len();
         raw += batch.len();
     }

@@ -6,6 +6,7 @@
 //! that the caller counts. The pipeline is pure: it never does I/O, so the
 //! server decides what to do with an [`AcceptedBatch`] (store it durably).
 
+pub mod amplitude;
 mod error;
 mod limits;
 mod steps;
@@ -39,6 +40,15 @@ pub fn process_request_body(
 ) -> Result<AcceptedBatch, IngestRejection> {
     let json_bytes = steps::decompress::decompress_body(body, declared_gzip, limits)?;
     let parsed_batch = steps::parse::parse_batch(&json_bytes)?;
+    process_parsed_batch(parsed_batch, limits)
+}
+
+/// The steps after parsing, for batches that arrive in another wire format
+/// (Amplitude's replay uploads) and were already turned into an `IngestBatch`.
+pub fn process_parsed_batch(
+    parsed_batch: IngestBatch,
+    limits: &IngestLimits,
+) -> Result<AcceptedBatch, IngestRejection> {
     steps::validate::validate_batch(&parsed_batch, limits)?;
     let (clean_batch, event_heads, dropped) = steps::drop_invalid::drop_invalid_events(parsed_batch)?;
     let summary = summarize_events(&event_heads);

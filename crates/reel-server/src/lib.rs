@@ -12,6 +12,8 @@ pub mod error;
 pub mod ingest_metrics;
 pub mod recording_gaps;
 pub mod recording_reader;
+pub mod remote_config;
+pub mod replay_captured;
 pub mod retention_sweeper;
 pub mod routes;
 pub mod secrets;
@@ -32,7 +34,8 @@ pub async fn serve(
     let closer = tokio::spawn(segment_closer::run_segment_closer(state.clone()));
     let sweeper = tokio::spawn(retention_sweeper::run_retention_sweeper(state.clone()));
     let router = build_router(state);
-    let result = axum::serve(listener, router).with_graceful_shutdown(shutdown).await;
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let result = axum::serve(listener, service).with_graceful_shutdown(shutdown).await;
     closer.abort();
     sweeper.abort();
     result

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use reel_storage::{AccountStore, BlobStore, RecordingIndex};
+use reel_storage::{AccountStore, BlobStore, EventStore, RecordingIndex};
 
 use crate::config::Config;
 use crate::ingest_metrics::IngestMetrics;
@@ -13,6 +13,7 @@ pub struct Stores {
     pub accounts: Arc<dyn AccountStore>,
     pub recordings: Arc<dyn RecordingIndex>,
     pub blobs: Arc<dyn BlobStore>,
+    pub events: Arc<dyn EventStore>,
 }
 
 #[derive(Clone)]

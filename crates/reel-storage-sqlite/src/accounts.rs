@@ -2,6 +2,7 @@
 
 use async_trait::async_trait;
 use reel_storage::{AccountStore, ProjectRecord, StorageError, StorageErrorKind, StorageResult, UserRecord};
+use reel_types::ProjectSettings;
 use rusqlite::{OptionalExtension, params};
 
 use crate::connection::SqliteStore;
@@ -12,7 +13,14 @@ fn user_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<UserRecord> {
 }
 
 fn project_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ProjectRecord> {
-    Ok(ProjectRecord { id: row.get(0)?, name: row.get(1)?, api_key: row.get(2)?, retention_days: row.get(3)? })
+    let settings_text: String = row.get(4)?;
+    Ok(ProjectRecord {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        api_key: row.get(2)?,
+        retention_days: row.get(3)?,
+        settings: serde_json::from_str(&settings_text).unwrap_or_default(),
+    })
 }
 
 #[async_trait]
@@ -100,7 +108,7 @@ impl AccountStore for SqliteStore {
             let id = connection.last_insert_rowid();
             connection
                 .query_row(
-                    "SELECT id, name, api_key, retention_days FROM projects WHERE id = ?1",
+                    "SELECT id, name, api_key, retention_days, settings FROM projects WHERE id = ?1",
                     [id],
                     project_from_row,
                 )
@@ -112,7 +120,7 @@ impl AccountStore for SqliteStore {
     async fn list_projects(&self) -> StorageResult<Vec<ProjectRecord>> {
         self.read(|connection| {
             let mut statement = connection
-                .prepare("SELECT id, name, api_key, retention_days FROM projects ORDER BY id")
+                .prepare("SELECT id, name, api_key, retention_days, settings FROM projects ORDER BY id")
                 .map_err(|error| sqlite_error("list projects", error))?;
             let rows =
                 statement.query_map([], project_from_row).map_err(|error| sqlite_error("list projects", error))?;
@@ -126,7 +134,7 @@ impl AccountStore for SqliteStore {
         self.read(move |connection| {
             connection
                 .query_row(
-                    "SELECT id, name, api_key, retention_days FROM projects WHERE api_key = ?1",
+                    "SELECT id, name, api_key, retention_days, settings FROM projects WHERE api_key = ?1",
                     [api_key],
                     project_from_row,
                 )
@@ -143,7 +151,27 @@ impl AccountStore for SqliteStore {
                 .map_err(|error| sqlite_error("set project retention", error))?;
             connection
                 .query_row(
-                    "SELECT id, name, api_key, retention_days FROM projects WHERE id = ?1",
+                    "SELECT id, name, api_key, retention_days, settings FROM projects WHERE id = ?1",
+                    [project_id],
+                    project_from_row,
+                )
+                .optional()
+                .map_err(|error| sqlite_error("read project", error))?
+                .ok_or_else(|| StorageError::new(StorageErrorKind::NotFound, format!("project {project_id}")))
+        })
+        .await
+    }
+
+    async fn set_project_settings(&self, project_id: i64, settings: ProjectSettings) -> StorageResult<ProjectRecord> {
+        let settings_text = serde_json::to_string(&settings)
+            .map_err(|error| StorageError::with_source(StorageErrorKind::Internal, "encode settings", error))?;
+        self.write(move |connection| {
+            connection
+                .execute("UPDATE projects SET settings = ?2 WHERE id = ?1", params![project_id, settings_text])
+                .map_err(|error| sqlite_error("set project settings", error))?;
+            connection
+                .query_row(
+                    "SELECT id, name, api_key, retention_days, settings FROM projects WHERE id = ?1",
                     [project_id],
                     project_from_row,
                 )

@@ -9,6 +9,7 @@
 mod accounts;
 mod connection;
 mod error;
+mod events;
 mod file_blob_store;
 mod maintenance;
 mod recordings;
@@ -37,6 +38,12 @@ mod conformance {
     async fn recording_index_conformance() {
         let directory = tempfile::tempdir().unwrap();
         testsuite::check_recording_index(&open_store(&directory)).await;
+    }
+
+    #[tokio::test]
+    async fn event_store_conformance() {
+        let directory = tempfile::tempdir().unwrap();
+        testsuite::check_event_store(&open_store(&directory)).await;
     }
 
     #[tokio::test]

@@ -11,6 +11,7 @@ use rusqlite::{OptionalExtension, params, params_from_iter, types::Value as SqlV
 
 use crate::connection::SqliteStore;
 use crate::error::sqlite_error;
+use crate::events::insert_events_in_transaction;
 use crate::maintenance;
 use crate::session_rows::{SESSION_COLUMNS, fold_chunk_into_session, session_from_row};
 
@@ -19,14 +20,26 @@ impl RecordingIndex for SqliteStore {
     async fn append_chunk(&self, chunk: NewChunk) -> StorageResult<AppendOutcome> {
         self.write(move |connection| {
             let transaction = connection.transaction().map_err(|error| sqlite_error("begin append", error))?;
+            let session_uuid = chunk.key.uuid();
+            let sequence = match chunk.sequence {
+                Some(sequence) => sequence as i64,
+                None => transaction
+                    .query_row("SELECT COALESCE(MAX(sequence), -1) + 1 FROM chunks WHERE session_uuid = ?1", [&session_uuid], |row| row.get(0))
+                    .map_err(|error| sqlite_error("next sequence", error))?,
+            };
+            let session_existed = transaction
+                .query_row("SELECT 1 FROM sessions WHERE uuid = ?1", [&session_uuid], |_| Ok(()))
+                .optional()
+                .map_err(|error| sqlite_error("find session", error))?
+                .is_some();
             let inserted = transaction
                 .execute(
                     "INSERT INTO chunks (session_uuid, sequence, first_event_ms, last_event_ms, event_count, byte_size, received_at_ms, payload, keyframe_ms, page_url)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                      ON CONFLICT (session_uuid, sequence) DO NOTHING",
                     params![
-                        chunk.key.uuid(),
-                        chunk.sequence as i64,
+                        session_uuid,
+                        sequence,
                         chunk.summary.first_event_ms,
                         chunk.summary.last_event_ms,
                         chunk.summary.event_count as i64,
@@ -41,7 +54,10 @@ impl RecordingIndex for SqliteStore {
             if inserted == 0 {
                 return Ok(AppendOutcome::Duplicate);
             }
-            fold_chunk_into_session(&transaction, &chunk).map_err(|error| sqlite_error("update session index", error))?;
+            fold_chunk_into_session(&transaction, &chunk, sequence).map_err(|error| sqlite_error("update session index", error))?;
+            if !session_existed {
+                insert_events_in_transaction(&transaction, &chunk.events_on_session_creation)?;
+            }
             transaction.commit().map_err(|error| sqlite_error("commit append", error))?;
             Ok(AppendOutcome::Stored)
         })

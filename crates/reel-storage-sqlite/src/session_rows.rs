@@ -39,7 +39,7 @@ struct UrlState {
 }
 
 /// Creates or updates the session row for one stored chunk.
-pub fn fold_chunk_into_session(transaction: &Transaction<'_>, chunk: &NewChunk) -> rusqlite::Result<()> {
+pub fn fold_chunk_into_session(transaction: &Transaction<'_>, chunk: &NewChunk, sequence: i64) -> rusqlite::Result<()> {
     let uuid = chunk.key.uuid();
     let summary = &chunk.summary;
     let existing = transaction
@@ -72,7 +72,6 @@ pub fn fold_chunk_into_session(transaction: &Transaction<'_>, chunk: &NewChunk) 
             last_url = Some(url.clone());
         }
     }
-    let sequence = chunk.sequence as i64;
     let takes_first_url = !summary.page_urls.is_empty()
         && url_state.first_url_sequence.is_none_or(|first_sequence| sequence < first_sequence);
     if takes_first_url {

@@ -4,6 +4,7 @@
 //! - [`RecordingIndex`]: the durable write-ahead of ingested batches (open
 //!   chunks), the session index, and the index of closed segments.
 //! - [`BlobStore`]: segment objects (local files, S3-compatible stores).
+//! - [`EventStore`]: analytics events and user profiles.
 //!
 //! Backends live in their own crates (`reel-storage-*`); only the `reel`
 //! binary names them. This crate does no I/O of its own.
@@ -18,7 +19,7 @@ pub mod testsuite;
 
 pub use error::{StorageError, StorageErrorKind, StorageResult};
 pub use records::{
-    AppendOutcome, ChunkIndexEntry, ExpiredSession, NewChunk, OpenChunk, ProjectRecord, SegmentRecord,
-    SessionListQuery, SessionPage, UserRecord,
+    AppendOutcome, ChunkIndexEntry, EventInsertCounts, ExpiredSession, NewChunk, OpenChunk, ProjectRecord,
+    SegmentRecord, SessionListQuery, SessionPage, UserRecord,
 };
-pub use traits::{AccountStore, BlobStore, RecordingIndex};
+pub use traits::{AccountStore, BlobStore, EventStore, RecordingIndex};

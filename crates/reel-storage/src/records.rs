@@ -1,7 +1,7 @@
 //! Plain records passed through the storage traits.
 
 use bytes::Bytes;
-use reel_types::{BatchSummary, SessionKey, SessionSummary};
+use reel_types::{BatchSummary, NewAnalyticsEvent, ProjectSettings, SessionKey, SessionSummary};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,13 +12,15 @@ pub struct UserRecord {
     pub password_hash: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProjectRecord {
     pub id: i64,
     pub name: String,
     pub api_key: String,
     /// Retention given to sessions created from now on.
     pub retention_days: u32,
+    /// Replay and capture settings, served to SDKs as remote config.
+    pub settings: ProjectSettings,
 }
 
 /// One accepted batch, ready to be made durable.
@@ -26,13 +28,25 @@ pub struct ProjectRecord {
 pub struct NewChunk {
     pub key: SessionKey,
     pub user_id: Option<String>,
-    pub sequence: u64,
+    /// The batch's sequence number; `None` asks the store to assign the
+    /// session's next one (for uploads that carry none, like Amplitude's).
+    pub sequence: Option<u64>,
     pub received_at_ms: i64,
     /// The project's retention now; used only when this chunk creates the session.
     pub retention_days: u32,
     pub summary: BatchSummary,
     /// The batch's events, encoded with [`crate::segment_codec::encode_events`].
     pub payload: Bytes,
+    /// Analytics events stored in the same transaction if, and only if, this
+    /// chunk creates the session (e.g. `[Amplitude] Replay Captured`).
+    pub events_on_session_creation: Vec<NewAnalyticsEvent>,
+}
+
+/// How many analytics events an insert stored and how many were duplicates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EventInsertCounts {
+    pub inserted: u64,
+    pub duplicates: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,11 +3,12 @@
 
 use async_trait::async_trait;
 use bytes::Bytes;
-use reel_types::SessionSummary;
+use reel_types::{NewAnalyticsEvent, ProjectSettings, SessionSummary, StoredAnalyticsEvent};
+use serde_json::{Map, Value};
 
 use crate::{
-    AppendOutcome, ChunkIndexEntry, ExpiredSession, NewChunk, OpenChunk, ProjectRecord, SegmentRecord,
-    SessionListQuery, SessionPage, StorageResult, UserRecord,
+    AppendOutcome, ChunkIndexEntry, EventInsertCounts, ExpiredSession, NewChunk, OpenChunk, ProjectRecord,
+    SegmentRecord, SessionListQuery, SessionPage, StorageResult, UserRecord,
 };
 
 /// Users, login sessions and projects.
@@ -28,6 +29,8 @@ pub trait AccountStore: Send + Sync {
     async fn find_project_by_api_key(&self, api_key: &str) -> StorageResult<Option<ProjectRecord>>;
     /// Changes the retention of sessions created from now on. `NotFound` if no such project.
     async fn set_project_retention_days(&self, project_id: i64, retention_days: u32) -> StorageResult<ProjectRecord>;
+    /// Replaces the project's settings. `NotFound` if no such project.
+    async fn set_project_settings(&self, project_id: i64, settings: ProjectSettings) -> StorageResult<ProjectRecord>;
 }
 
 /// The durable record of ingested batches and the session index.
@@ -76,4 +79,24 @@ pub trait BlobStore: Send + Sync {
     /// Fails with `NotFound` when there is no such object.
     async fn get_blob(&self, key: &str) -> StorageResult<Bytes>;
     async fn delete_blob(&self, key: &str) -> StorageResult<()>;
+}
+
+/// Analytics events (Amplitude semantics) and the user profiles they update.
+#[async_trait]
+pub trait EventStore: Send + Sync {
+    /// Stores the events durably and in order, skipping any whose
+    /// (project, insert_id) was stored before, and applies each stored
+    /// event's user property operations to its user's profile (keyed by
+    /// user id, else device id). Returns after the write is durable.
+    async fn insert_events(&self, events: Vec<NewAnalyticsEvent>) -> StorageResult<EventInsertCounts>;
+    /// The events of one session, by time then arrival, at most `limit`.
+    async fn list_session_events(
+        &self,
+        project_id: i64,
+        device_id: &str,
+        session_id: i64,
+        limit: u32,
+    ) -> StorageResult<Vec<StoredAnalyticsEvent>>;
+    /// A user's current properties (user id, else device id).
+    async fn find_user_properties(&self, project_id: i64, user_key: &str) -> StorageResult<Option<Map<String, Value>>>;
 }

@@ -18,5 +18,5 @@ pub fn open_embedded_stores(data_dir: &Path) -> anyhow::Result<Stores> {
     let blobs = FileBlobStore::open(&data_dir.join("segments"))
         .with_context(|| format!("cannot open the segment directory in {}", data_dir.display()))?;
     let sqlite = Arc::new(sqlite);
-    Ok(Stores { accounts: sqlite.clone(), recordings: sqlite, blobs: Arc::new(blobs) })
+    Ok(Stores { accounts: sqlite.clone(), recordings: sqlite.clone(), events: sqlite, blobs: Arc::new(blobs) })
 }

@@ -4,6 +4,8 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use reel_storage::ProjectRecord;
+use reel_types::ProjectSettings;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -63,8 +65,23 @@ pub async fn readable_project_ids(state: &AppState, _logged_in: &LoggedInUser) -
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ProjectSettingsUpdate {
+pub struct ProjectUpdate {
     retention_days: Option<u32>,
+    /// Any subset of the settings fields; the rest keep their values.
+    settings: Option<serde_json::Map<String, serde_json::Value>>,
+}
+
+async fn find_project_by_id(state: &AppState, project_id: i64) -> ApiResult<ProjectRecord> {
+    let projects = state.stores.accounts.list_projects().await?;
+    projects.into_iter().find(|project| project.id == project_id).ok_or(ApiError::NotFound("project"))
+}
+
+pub async fn get_project(
+    State(state): State<AppState>,
+    _logged_in: LoggedInUser,
+    Path(project_id): Path<i64>,
+) -> ApiResult<Json<serde_json::Value>> {
+    Ok(Json(json!({ "project": find_project_by_id(&state, project_id).await? })))
 }
 
 /// Changes project settings; they apply to sessions created afterwards.
@@ -74,22 +91,27 @@ pub async fn update_project(
     Path(project_id): Path<i64>,
     body: axum::body::Bytes,
 ) -> ApiResult<Json<serde_json::Value>> {
-    let update: ProjectSettingsUpdate = serde_json::from_slice(&body)
-        .map_err(|error| ApiError::BadRequest(format!("the body must be JSON {{\"retention_days\"}}: {error}")))?;
-    let mut project = None;
+    let update: ProjectUpdate = serde_json::from_slice(&body).map_err(|error| {
+        ApiError::BadRequest(format!("the body must be JSON {{\"retention_days\", \"settings\"}}: {error}"))
+    })?;
+    let mut project = find_project_by_id(&state, project_id).await?;
     if let Some(retention_days) = update.retention_days {
         let allowed_days = &state.config.retention.allowed_days;
         if !allowed_days.contains(&retention_days) {
             return Err(ApiError::BadRequest(format!("retention_days must be one of {allowed_days:?}")));
         }
-        project = Some(state.stores.accounts.set_project_retention_days(project_id, retention_days).await?);
+        project = state.stores.accounts.set_project_retention_days(project_id, retention_days).await?;
     }
-    let project = match project {
-        Some(project) => project,
-        None => {
-            let projects = state.stores.accounts.list_projects().await?;
-            projects.into_iter().find(|project| project.id == project_id).ok_or(ApiError::NotFound("project"))?
+    if let Some(changes) = update.settings {
+        let mut merged =
+            serde_json::to_value(&project.settings).map_err(|error| ApiError::Internal(error.to_string()))?;
+        for (field, value) in changes {
+            merged[field] = value;
         }
-    };
+        let settings: ProjectSettings = serde_json::from_value(merged)
+            .map_err(|error| ApiError::BadRequest(format!("invalid settings: {error}")))?;
+        settings.validate().map_err(ApiError::BadRequest)?;
+        project = state.stores.accounts.set_project_settings(project_id, settings).await?;
+    }
     Ok(Json(json!({ "project": project })))
 }

@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 
 use super::LoggedInUser;
 use crate::error::{ApiError, ApiResult};
+use crate::replay_captured::replay_captured_event;
 use crate::state::{AppState, now_ms};
 
 #[derive(Deserialize)]
@@ -72,14 +73,17 @@ async fn store_accepted_batch(
     let AcceptedBatch { batch, summary, dropped } = accepted;
     let payload = segment_codec::encode_events(&batch.events, state.config.ingest.chunk_zstd_level)?;
     let events_accepted = summary.event_count;
+    let key = SessionKey { project_id: project.id, device_id: batch.device_id, session_id: batch.session_id };
+    let replay_captured = replay_captured_event(&key, batch.user_id.clone(), summary.first_event_ms);
     let chunk = NewChunk {
-        key: SessionKey { project_id: project.id, device_id: batch.device_id, session_id: batch.session_id },
+        key,
         user_id: batch.user_id,
-        sequence: batch.sequence,
+        sequence: Some(batch.sequence),
         received_at_ms: now_ms(),
         retention_days: project.retention_days,
         summary,
         payload,
+        events_on_session_creation: vec![replay_captured],
     };
     let outcome = state.stores.recordings.append_chunk(chunk).await?;
     let duplicate = outcome == AppendOutcome::Duplicate;
@@ -101,7 +105,7 @@ pub async fn ingest_stats(State(state): State<AppState>, _logged_in: LoggedInUse
     Json(json!({ "ingest": state.ingest_metrics.snapshot() }))
 }
 
-fn ingest_limits(state: &AppState) -> IngestLimits {
+pub(super) fn ingest_limits(state: &AppState) -> IngestLimits {
     IngestLimits {
         payload_bytes_max: state.config.ingest.payload_bytes_max,
         batch_events_max: state.config.ingest.batch_events_max,
@@ -109,17 +113,21 @@ fn ingest_limits(state: &AppState) -> IngestLimits {
     }
 }
 
-async fn find_project(state: &AppState, api_key: &str) -> ApiResult<ProjectRecord> {
+pub(super) async fn find_project(state: &AppState, api_key: &str) -> ApiResult<ProjectRecord> {
     state.stores.accounts.find_project_by_api_key(api_key).await?.ok_or(ApiError::UnknownApiKey)
 }
 
-fn bearer_token(headers: &HeaderMap) -> Option<String> {
+pub(super) fn bearer_token(headers: &HeaderMap) -> Option<String> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let token = value.strip_prefix("Bearer ").or_else(|| value.strip_prefix("bearer "))?;
     Some(token.trim().to_owned()).filter(|token| !token.is_empty())
 }
 
-async fn read_body_within_limit(body: Body, headers: &HeaderMap, limits: &IngestLimits) -> ApiResult<bytes::Bytes> {
+pub(super) async fn read_body_within_limit(
+    body: Body,
+    headers: &HeaderMap,
+    limits: &IngestLimits,
+) -> ApiResult<bytes::Bytes> {
     let too_large = || {
         ApiError::Rejected(IngestRejection::new(
             RejectionKind::PayloadTooLarge,

@@ -128,3 +128,23 @@ pub async fn get_recording(
         corrupt_segments: recording.corrupt_segment_keys,
     }))
 }
+
+/// Most analytics events returned for one session.
+const SESSION_EVENTS_MAX: u32 = 10_000;
+
+/// The analytics events of one session, for the player's event stream.
+pub async fn get_session_events(
+    State(state): State<AppState>,
+    logged_in: LoggedInUser,
+    Path(session_uuid): Path<String>,
+) -> ApiResult<Json<Value>> {
+    let project_ids = readable_project_ids(&state, &logged_in).await?;
+    let session = state.stores.recordings.find_session(&session_uuid, &project_ids).await?;
+    let session = session.ok_or(ApiError::NotFound("session"))?;
+    let events = state
+        .stores
+        .events
+        .list_session_events(session.project_id, &session.device_id, session.session_id, SESSION_EVENTS_MAX)
+        .await?;
+    Ok(Json(json!({ "events": events })))
+}

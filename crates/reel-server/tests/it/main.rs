@@ -2,6 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod accounts;
+mod amplitude_bad_input;
+mod amplitude_fixtures;
 mod ingest_bad_input;
 mod ingest_storage;
 mod long_sessions;

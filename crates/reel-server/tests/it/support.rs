@@ -21,7 +21,7 @@ pub struct TestServer {
 pub fn open_stores(directory: &std::path::Path) -> Stores {
     let sqlite = Arc::new(SqliteStore::open(&directory.join("reel.sqlite3")).unwrap());
     let blobs = Arc::new(FileBlobStore::open(&directory.join("segments")).unwrap());
-    Stores { accounts: sqlite.clone(), recordings: sqlite, blobs }
+    Stores { accounts: sqlite.clone(), recordings: sqlite.clone(), events: sqlite, blobs }
 }
 
 impl TestServer {
@@ -32,7 +32,7 @@ impl TestServer {
     pub async fn start_with(mut config: Config) -> Self {
         let directory = tempfile::tempdir().unwrap();
         config.admin_password = Some(PASSWORD.into());
-        config.project_api_key = Some(API_KEY.into());
+        config.project_api_key.get_or_insert_with(|| API_KEY.into());
         let stores = open_stores(directory.path());
         ensure_admin_and_project(&stores, &config).await.unwrap();
         let state = AppState::new(stores, config);

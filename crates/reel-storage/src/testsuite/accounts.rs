@@ -35,4 +35,19 @@ pub async fn check_account_store(store: &dyn AccountStore) {
     assert_eq!(store.find_project_by_api_key("key-1").await.unwrap().unwrap().retention_days, 30);
     let missing = store.set_project_retention_days(999, 30).await.unwrap_err();
     assert_eq!(missing.kind, StorageErrorKind::NotFound);
+    assert_eq!(project.settings, reel_types::ProjectSettings::default());
+    let settings = reel_types::ProjectSettings {
+        replay_sample_rate: 0.25,
+        privacy_level: "conservative".into(),
+        ..reel_types::ProjectSettings::default()
+    };
+    let changed = store.set_project_settings(project.id, settings.clone()).await.unwrap();
+    assert_eq!(changed.settings, settings);
+    assert_eq!(store.find_project_by_api_key("key-1").await.unwrap().unwrap().settings, settings);
+    assert_eq!(
+        store.list_projects().await.unwrap()[1].settings,
+        reel_types::ProjectSettings::default(),
+        "only that project"
+    );
+    assert_eq!(store.set_project_settings(999, settings).await.unwrap_err().kind, StorageErrorKind::NotFound);
 }

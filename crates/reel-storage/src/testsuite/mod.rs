@@ -6,8 +6,10 @@
 
 mod accounts;
 mod blobs;
+mod events;
 mod recordings;
 
 pub use accounts::check_account_store;
 pub use blobs::check_blob_store;
+pub use events::check_event_store;
 pub use recordings::check_recording_index;

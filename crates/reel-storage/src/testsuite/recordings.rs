@@ -11,7 +11,7 @@ fn chunk(session: &SessionKey, sequence: u64, first_event_ms: i64, urls: &[&str]
     NewChunk {
         key: session.clone(),
         user_id: None,
-        sequence,
+        sequence: Some(sequence),
         received_at_ms: 10_000 + sequence as i64,
         retention_days: 30,
         summary: BatchSummary {
@@ -25,6 +25,7 @@ fn chunk(session: &SessionKey, sequence: u64, first_event_ms: i64, urls: &[&str]
             keyframe_ms: (!urls.is_empty()).then_some(first_event_ms + 1),
         },
         payload: Bytes::from(format!("payload-{sequence}")),
+        events_on_session_creation: Vec::new(),
     }
 }
 
@@ -74,6 +75,19 @@ pub async fn check_recording_index(index: &dyn RecordingIndex) {
     check_closing_segments(index, &uuid, &open).await;
     check_session_list(index).await;
     check_retention(index).await;
+    check_assigned_sequences(index).await;
+}
+
+async fn check_assigned_sequences(index: &dyn RecordingIndex) {
+    let session = key(3, "no-sequence-device", 77);
+    for first_event_ms in [100, 200, 300] {
+        let mut unnumbered = chunk(&session, 0, first_event_ms, &[], 0);
+        unnumbered.sequence = None;
+        assert_eq!(index.append_chunk(unnumbered).await.unwrap(), AppendOutcome::Stored);
+    }
+    let sequences: Vec<u64> =
+        index.list_chunk_index(&session.uuid()).await.unwrap().iter().map(|entry| entry.sequence).collect();
+    assert_eq!(sequences, [0, 1, 2], "the store numbers uploads that carry no sequence");
 }
 
 async fn check_keyframes_and_chunk_index(index: &dyn RecordingIndex, uuid: &str) {

@@ -1,0 +1,169 @@
+//! `EventStore` on SQLite.
+
+use async_trait::async_trait;
+use reel_storage::{EventInsertCounts, EventStore, StorageError, StorageErrorKind, StorageResult};
+use reel_types::user_properties::apply_user_property_operations;
+use reel_types::{EventContext, NewAnalyticsEvent, StoredAnalyticsEvent};
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde_json::{Map, Value};
+
+use crate::connection::SqliteStore;
+use crate::error::sqlite_error;
+
+fn json_text<T: serde::Serialize>(value: &T) -> StorageResult<String> {
+    serde_json::to_string(value)
+        .map_err(|error| StorageError::with_source(StorageErrorKind::Internal, "encode json", error))
+}
+
+fn load_profile(transaction: &Transaction<'_>, project_id: i64, user_key: &str) -> StorageResult<Map<String, Value>> {
+    let text: Option<String> = transaction
+        .query_row(
+            "SELECT properties FROM user_profiles WHERE project_id = ?1 AND user_key = ?2",
+            params![project_id, user_key],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(|error| sqlite_error("load user profile", error))?;
+    Ok(text.and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default())
+}
+
+fn is_duplicate(transaction: &Transaction<'_>, event: &NewAnalyticsEvent) -> StorageResult<bool> {
+    let Some(insert_id) = &event.insert_id else { return Ok(false) };
+    transaction
+        .query_row(
+            "SELECT 1 FROM events WHERE project_id = ?1 AND insert_id = ?2",
+            params![event.project_id, insert_id],
+            |_| Ok(()),
+        )
+        .optional()
+        .map(|found| found.is_some())
+        .map_err(|error| sqlite_error("check insert_id", error))
+}
+
+/// Inserts events inside an open transaction (shared with `append_chunk`).
+pub fn insert_events_in_transaction(
+    transaction: &Transaction<'_>,
+    events: &[NewAnalyticsEvent],
+) -> StorageResult<EventInsertCounts> {
+    let mut counts = EventInsertCounts::default();
+    for event in events {
+        if is_duplicate(transaction, event)? {
+            counts.duplicates += 1;
+            continue;
+        }
+        let user_key = event.user_id.as_deref().or(event.device_id.as_deref());
+        let mut profile = match user_key {
+            Some(user_key) => load_profile(transaction, event.project_id, user_key)?,
+            None => Map::new(),
+        };
+        if let (Some(operations), Some(user_key)) = (&event.user_property_operations, user_key) {
+            apply_user_property_operations(&mut profile, operations);
+            transaction
+                .execute(
+                    "INSERT INTO user_profiles (project_id, user_key, properties) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (project_id, user_key) DO UPDATE SET properties = excluded.properties",
+                    params![event.project_id, user_key, json_text(&profile)?],
+                )
+                .map_err(|error| sqlite_error("save user profile", error))?;
+        }
+        transaction
+            .execute(
+                "INSERT INTO events (project_id, insert_id, event_type, display_name, time_ms, received_at_ms, user_id, device_id,
+                    session_id, replay_id, event_properties, user_properties, context)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                params![
+                    event.project_id,
+                    event.insert_id,
+                    event.event_type,
+                    event.display_name,
+                    event.time_ms,
+                    event.received_at_ms,
+                    event.user_id,
+                    event.device_id,
+                    event.session_id,
+                    event.replay_id,
+                    json_text(&event.event_properties)?,
+                    json_text(&profile)?,
+                    json_text(&event.context)?,
+                ],
+            )
+            .map_err(|error| sqlite_error("insert event", error))?;
+        counts.inserted += 1;
+    }
+    Ok(counts)
+}
+
+fn parse_object(text: &str) -> Map<String, Value> {
+    serde_json::from_str(text).unwrap_or_default()
+}
+
+fn event_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredAnalyticsEvent> {
+    let context_text: String = row.get(10)?;
+    Ok(StoredAnalyticsEvent {
+        event_type: row.get(0)?,
+        display_name: row.get(1)?,
+        time_ms: row.get(2)?,
+        insert_id: row.get(3)?,
+        user_id: row.get(4)?,
+        device_id: row.get(5)?,
+        session_id: row.get(6)?,
+        replay_id: row.get(7)?,
+        event_properties: parse_object(&row.get::<_, String>(8)?),
+        user_properties: parse_object(&row.get::<_, String>(9)?),
+        context: serde_json::from_str::<EventContext>(&context_text).unwrap_or_default(),
+    })
+}
+
+#[async_trait]
+impl EventStore for SqliteStore {
+    async fn insert_events(&self, events: Vec<NewAnalyticsEvent>) -> StorageResult<EventInsertCounts> {
+        self.write(move |connection| {
+            let transaction = connection.transaction().map_err(|error| sqlite_error("begin events", error))?;
+            let counts = insert_events_in_transaction(&transaction, &events)?;
+            transaction.commit().map_err(|error| sqlite_error("commit events", error))?;
+            Ok(counts)
+        })
+        .await
+    }
+
+    async fn list_session_events(
+        &self,
+        project_id: i64,
+        device_id: &str,
+        session_id: i64,
+        limit: u32,
+    ) -> StorageResult<Vec<StoredAnalyticsEvent>> {
+        let device_id = device_id.to_owned();
+        self.read(move |connection| {
+            let mut statement = connection
+                .prepare_cached(
+                    "SELECT event_type, display_name, time_ms, insert_id, user_id, device_id, session_id, replay_id,
+                        event_properties, user_properties, context
+                     FROM events WHERE project_id = ?1 AND device_id = ?2 AND session_id = ?3
+                     ORDER BY time_ms, id LIMIT ?4",
+                )
+                .map_err(|error| sqlite_error("list session events", error))?;
+            let rows = statement
+                .query_map(params![project_id, device_id, session_id, limit], event_from_row)
+                .map_err(|error| sqlite_error("list session events", error))?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(|error| sqlite_error("list session events", error))
+        })
+        .await
+    }
+
+    async fn find_user_properties(&self, project_id: i64, user_key: &str) -> StorageResult<Option<Map<String, Value>>> {
+        let user_key = user_key.to_owned();
+        self.read(move |connection| {
+            let text: Option<String> = connection
+                .query_row(
+                    "SELECT properties FROM user_profiles WHERE project_id = ?1 AND user_key = ?2",
+                    params![project_id, user_key],
+                    |row| row.get(0),
+                )
+                .optional()
+                .map_err(|error| sqlite_error("find user properties", error))?;
+            Ok(text.map(|text| parse_object(&text)))
+        })
+        .await
+    }
+}
