@@ -23,6 +23,7 @@ pub struct Config {
     pub segments: SegmentConfig,
     pub recording: RecordingConfig,
     pub retention: RetentionConfig,
+    pub signals: SignalsConfig,
     pub auth: AuthConfig,
 }
 
@@ -81,6 +82,20 @@ pub struct RetentionConfig {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+pub struct SignalsConfig {
+    /// How often the signals worker runs the detectors on sessions with new data.
+    /// (Thresholds are per project: project settings `signals`.)
+    pub check_interval_ms: u64,
+}
+
+impl Default for SignalsConfig {
+    fn default() -> Self {
+        Self { check_interval_ms: 1_000 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct AuthConfig {
     /// How long a login lasts.
     pub login_session_ttl_ms: i64,
@@ -100,6 +115,7 @@ impl Default for Config {
             segments: SegmentConfig::default(),
             recording: RecordingConfig::default(),
             retention: RetentionConfig::default(),
+            signals: SignalsConfig::default(),
             auth: AuthConfig::default(),
         }
     }

@@ -25,7 +25,12 @@ pub async fn seed_demo_sessions(state: &AppState, base_url: &str, session_count:
     let existing = state
         .stores
         .recordings
-        .list_sessions(SessionListQuery { project_ids: vec![project.id], limit: 1, cursor: None })
+        .list_sessions(SessionListQuery {
+            project_ids: vec![project.id],
+            limit: 1,
+            cursor: None,
+            filters: Default::default(),
+        })
         .await?;
     if !existing.sessions.is_empty() {
         return Ok(0);

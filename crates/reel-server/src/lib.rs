@@ -18,6 +18,8 @@ pub mod retention_sweeper;
 pub mod routes;
 pub mod secrets;
 pub mod segment_closer;
+pub mod session_signals;
+pub mod signals_worker;
 pub mod state;
 
 pub use bootstrap::{BootstrapReport, ensure_admin_and_project};
@@ -33,10 +35,12 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let closer = tokio::spawn(segment_closer::run_segment_closer(state.clone()));
     let sweeper = tokio::spawn(retention_sweeper::run_retention_sweeper(state.clone()));
+    let signals = tokio::spawn(signals_worker::run_signals_worker(state.clone()));
     let router = build_router(state);
     let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
     let result = axum::serve(listener, service).with_graceful_shutdown(shutdown).await;
     closer.abort();
     sweeper.abort();
+    signals.abort();
     result
 }

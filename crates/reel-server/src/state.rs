@@ -6,6 +6,7 @@ use reel_storage::{AccountStore, BlobStore, EventStore, RecordingIndex};
 
 use crate::config::Config;
 use crate::ingest_metrics::IngestMetrics;
+use crate::signals_worker::DirtySessions;
 
 /// The stores the server runs on; the binary picks the concrete backends.
 #[derive(Clone)]
@@ -23,12 +24,20 @@ pub struct AppState {
     pub ingest_metrics: Arc<IngestMetrics>,
     /// One permit per ingest request being processed.
     pub ingest_permits: Arc<tokio::sync::Semaphore>,
+    /// Sessions waiting for the signals worker.
+    pub dirty_sessions: Arc<DirtySessions>,
 }
 
 impl AppState {
     pub fn new(stores: Stores, config: Config) -> Self {
         let ingest_permits = Arc::new(tokio::sync::Semaphore::new(config.ingest.in_flight_requests_max.max(1)));
-        Self { stores, config: Arc::new(config), ingest_metrics: Arc::new(IngestMetrics::default()), ingest_permits }
+        Self {
+            stores,
+            config: Arc::new(config),
+            ingest_metrics: Arc::new(IngestMetrics::default()),
+            ingest_permits,
+            dirty_sessions: Arc::new(DirtySessions::default()),
+        }
     }
 }
 

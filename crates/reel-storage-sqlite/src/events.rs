@@ -151,6 +151,33 @@ impl EventStore for SqliteStore {
         .await
     }
 
+    async fn delete_session_events_from_library(
+        &self,
+        project_id: i64,
+        device_id: &str,
+        session_id: i64,
+        event_types: &[&str],
+        library: &str,
+    ) -> StorageResult<u64> {
+        let device_id = device_id.to_owned();
+        let event_types: Vec<String> = event_types.iter().map(|event_type| (*event_type).to_owned()).collect();
+        let library = library.to_owned();
+        self.write(move |connection| {
+            let mut deleted = 0;
+            for event_type in &event_types {
+                deleted += connection
+                    .execute(
+                        "DELETE FROM events WHERE project_id = ?1 AND device_id = ?2 AND session_id = ?3 AND event_type = ?4
+                         AND json_extract(context, '$.library') = ?5",
+                        params![project_id, device_id, session_id, event_type, library],
+                    )
+                    .map_err(|error| sqlite_error("delete session events", error))? as u64;
+            }
+            Ok(deleted)
+        })
+        .await
+    }
+
     async fn find_user_properties(&self, project_id: i64, user_key: &str) -> StorageResult<Option<Map<String, Value>>> {
         let user_key = user_key.to_owned();
         self.read(move |connection| {

@@ -6,7 +6,7 @@ use reel_storage::{
     AppendOutcome, ChunkIndexEntry, ExpiredSession, NewChunk, OpenChunk, RecordingIndex, SegmentRecord,
     SessionListQuery, SessionPage, StorageError, StorageErrorKind, StorageResult,
 };
-use reel_types::SessionSummary;
+use reel_types::{SessionSummary, SignalCounts};
 use rusqlite::{OptionalExtension, params, params_from_iter, types::Value as SqlValue};
 
 use crate::connection::SqliteStore;
@@ -208,6 +208,27 @@ impl RecordingIndex for SqliteStore {
         .await
     }
 
+    async fn set_signal_counts(&self, session_uuid: &str, counts: SignalCounts) -> StorageResult<()> {
+        let session_uuid = session_uuid.to_owned();
+        self.write(move |connection| {
+            connection
+                .execute(
+                    "UPDATE sessions SET rage_click_count = ?2, dead_click_count = ?3, error_click_count = ?4, thrashed_cursor_count = ?5
+                     WHERE uuid = ?1",
+                    params![
+                        session_uuid,
+                        counts.rage_clicks as i64,
+                        counts.dead_clicks as i64,
+                        counts.error_clicks as i64,
+                        counts.thrashed_cursors as i64
+                    ],
+                )
+                .map(|_| ())
+                .map_err(|error| sqlite_error("set signal counts", error))
+        })
+        .await
+    }
+
     async fn list_chunk_index(&self, session_uuid: &str) -> StorageResult<Vec<ChunkIndexEntry>> {
         let session_uuid = session_uuid.to_owned();
         self.read(move |connection| maintenance::list_chunk_index(connection, &session_uuid)).await
@@ -235,13 +256,21 @@ fn list_sessions_page(connection: &mut rusqlite::Connection, query: &SessionList
     let placeholders = vec!["?"; query.project_ids.len()].join(", ");
     let mut values: Vec<SqlValue> = query.project_ids.iter().map(|id| SqlValue::Integer(*id)).collect();
     let mut cursor_clause = String::new();
+    let filters = &query.filters;
+    let filter_conditions = [
+        (filters.has_rage_clicks, " AND rage_click_count > 0"),
+        (filters.has_dead_clicks, " AND dead_click_count > 0"),
+        (filters.has_errors, " AND (error_count > 0 OR error_click_count > 0)"),
+    ];
+    let filter_clause: String =
+        filter_conditions.iter().filter(|(enabled, _)| *enabled).map(|(_, condition)| *condition).collect();
     if let Some((start_time_ms, uuid)) = query.cursor.as_deref().and_then(parse_cursor) {
         cursor_clause = " AND (start_time_ms < ? OR (start_time_ms = ? AND uuid < ?))".to_owned();
         values.extend([SqlValue::Integer(start_time_ms), SqlValue::Integer(start_time_ms), SqlValue::Text(uuid)]);
     }
     values.push(SqlValue::Integer(i64::from(query.limit) + 1));
     let sql = format!(
-        "SELECT {SESSION_COLUMNS} FROM sessions WHERE project_id IN ({placeholders}){cursor_clause}
+        "SELECT {SESSION_COLUMNS} FROM sessions WHERE project_id IN ({placeholders}){filter_clause}{cursor_clause}
          ORDER BY start_time_ms DESC, uuid DESC LIMIT ?"
     );
     let mut statement = connection.prepare(&sql).map_err(|error| sqlite_error("list sessions", error))?;

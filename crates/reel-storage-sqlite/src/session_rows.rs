@@ -1,11 +1,12 @@
 //! Folding a batch summary into the session index row, and reading rows back.
 
 use reel_storage::NewChunk;
-use reel_types::{SessionSummary, format_epoch_ms_rfc3339};
+use reel_types::{SessionSummary, SignalCounts, format_epoch_ms_rfc3339};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 pub const SESSION_COLUMNS: &str = "uuid, project_id, device_id, session_id, user_id, start_time_ms, end_time_ms, \
-     first_url, page_count, click_count, error_count, event_count, batch_count, retention_days";
+     first_url, page_count, click_count, error_count, event_count, batch_count, retention_days, \
+     rage_click_count, dead_click_count, error_click_count, thrashed_cursor_count";
 
 pub fn session_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<SessionSummary> {
     let device_id: String = row.get(2)?;
@@ -30,6 +31,12 @@ pub fn session_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<SessionSumm
         event_count: row.get::<_, i64>(11)? as u64,
         batch_count: row.get::<_, i64>(12)? as u64,
         retention_days: row.get(13)?,
+        signal_counts: SignalCounts {
+            rage_clicks: row.get::<_, i64>(14)? as u64,
+            dead_clicks: row.get::<_, i64>(15)? as u64,
+            error_clicks: row.get::<_, i64>(16)? as u64,
+            thrashed_cursors: row.get::<_, i64>(17)? as u64,
+        },
     })
 }
 

@@ -110,6 +110,16 @@ pub struct SessionListQuery {
     pub limit: u32,
     /// Opaque cursor from the previous page.
     pub cursor: Option<String>,
+    pub filters: SessionFilters,
+}
+
+/// Conditions every listed session must meet (all combine with AND).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SessionFilters {
+    pub has_rage_clicks: bool,
+    pub has_dead_clicks: bool,
+    /// Runtime errors or error clicks.
+    pub has_errors: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

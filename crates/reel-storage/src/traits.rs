@@ -3,7 +3,7 @@
 
 use async_trait::async_trait;
 use bytes::Bytes;
-use reel_types::{NewAnalyticsEvent, ProjectSettings, SessionSummary, StoredAnalyticsEvent};
+use reel_types::{NewAnalyticsEvent, ProjectSettings, SessionSummary, SignalCounts, StoredAnalyticsEvent};
 use serde_json::{Map, Value};
 
 use crate::{
@@ -67,6 +67,8 @@ pub trait RecordingIndex: Send + Sync {
     async fn find_keyframe_at_or_before(&self, session_uuid: &str, at_ms: i64) -> StorageResult<Option<i64>>;
     /// Sessions whose retention ended before `now_ms`, oldest first.
     async fn list_expired_sessions(&self, now_ms: i64, limit: u32) -> StorageResult<Vec<ExpiredSession>>;
+    /// Replaces a session's frustration signal counts.
+    async fn set_signal_counts(&self, session_uuid: &str, counts: SignalCounts) -> StorageResult<()>;
     /// Removes a session's index rows, chunks and segment rows (not its blobs).
     async fn delete_session(&self, session_uuid: &str) -> StorageResult<()>;
 }
@@ -97,6 +99,16 @@ pub trait EventStore: Send + Sync {
         session_id: i64,
         limit: u32,
     ) -> StorageResult<Vec<StoredAnalyticsEvent>>;
+    /// Deletes a session's events of the given types whose `library` is
+    /// `library` (e.g. signals Reel computed, before recomputing them).
+    async fn delete_session_events_from_library(
+        &self,
+        project_id: i64,
+        device_id: &str,
+        session_id: i64,
+        event_types: &[&str],
+        library: &str,
+    ) -> StorageResult<u64>;
     /// A user's current properties (user id, else device id).
     async fn find_user_properties(&self, project_id: i64, user_key: &str) -> StorageResult<Option<Map<String, Value>>>;
 }

@@ -17,5 +17,5 @@ pub use analytics::{EventContext, NewAnalyticsEvent, StoredAnalyticsEvent};
 pub use batch::{BatchSummary, IngestBatch};
 pub use event_head::EventHead;
 pub use project_settings::ProjectSettings;
-pub use session::{SessionKey, SessionSummary, session_uuid};
-pub use time_format::format_epoch_ms_rfc3339;
+pub use session::{SessionKey, SessionSummary, SignalCounts, session_uuid};
+pub use time_format::{format_epoch_ms_rfc3339, parse_date_to_epoch_ms};

@@ -55,6 +55,17 @@ pub struct SessionSummary {
     pub batch_count: u64,
     /// Kept for this many days after it was first received.
     pub retention_days: u32,
+    #[serde(default)]
+    pub signal_counts: SignalCounts,
+}
+
+/// How many frustration signals a session has, by kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignalCounts {
+    pub rage_clicks: u64,
+    pub dead_clicks: u64,
+    pub error_clicks: u64,
+    pub thrashed_cursors: u64,
 }
 
 #[cfg(test)]

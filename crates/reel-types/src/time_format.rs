@@ -12,6 +12,27 @@ pub fn format_epoch_ms_rfc3339(epoch_ms: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}T{hours:02}:{minutes:02}:{seconds:02}.{milliseconds:03}Z")
 }
 
+/// Parses `YYYY-MM-DD` (UTC midnight) into epoch milliseconds.
+pub fn parse_date_to_epoch_ms(text: &str) -> Option<i64> {
+    let mut parts = text.trim().splitn(3, '-');
+    let year: i64 = parts.next()?.parse().ok()?;
+    let month: i64 = parts.next()?.parse().ok()?;
+    let day: i64 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let shifted_year = if month <= 2 { year - 1 } else { year };
+    let era = shifted_year.div_euclid(400);
+    let year_of_era = shifted_year - era * 400;
+    let month_index = if month > 2 { month - 3 } else { month + 9 };
+    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days_since_epoch = era * 146_097 + day_of_era - 719_468;
+    let epoch_ms = days_since_epoch * 86_400_000;
+    // Reject days past the month's end (e.g. 2026-02-30).
+    (format_epoch_ms_rfc3339(epoch_ms)[..10] == *text.trim()).then_some(epoch_ms)
+}
+
 /// Days since 1970-01-01 to a proleptic Gregorian (year, month, day).
 fn civil_date_from_days(days_since_epoch: i64) -> (i64, i64, i64) {
     let shifted_days = days_since_epoch + 719_468;
@@ -28,7 +49,17 @@ fn civil_date_from_days(days_since_epoch: i64) -> (i64, i64, i64) {
 
 #[cfg(test)]
 mod tests {
-    use super::format_epoch_ms_rfc3339;
+    use super::{format_epoch_ms_rfc3339, parse_date_to_epoch_ms};
+
+    #[test]
+    fn parses_dates_and_rejects_impossible_ones() {
+        assert_eq!(parse_date_to_epoch_ms("1970-01-01"), Some(0));
+        assert_eq!(parse_date_to_epoch_ms("2000-02-29"), Some(951_782_400_000));
+        assert_eq!(parse_date_to_epoch_ms("2025-11-27"), Some(1_764_201_600_000));
+        assert_eq!(parse_date_to_epoch_ms("2026-02-30"), None);
+        assert_eq!(parse_date_to_epoch_ms("yesterday"), None);
+        assert_eq!(parse_date_to_epoch_ms("2026-13-01"), None);
+    }
 
     #[test]
     fn formats_known_instants() {

@@ -15,6 +15,30 @@ pub struct Cli {
 pub enum Command {
     /// Run the server on the embedded store.
     Serve(ServeArguments),
+    /// Frustration signals maintenance.
+    #[command(subcommand)]
+    Signals(SignalsCommand),
+}
+
+#[derive(Subcommand)]
+pub enum SignalsCommand {
+    /// Detect the signals of stored sessions again (after a rule or threshold change).
+    Recompute(RecomputeArguments),
+}
+
+#[derive(Args)]
+pub struct RecomputeArguments {
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// The server's data directory (default ./reel-data).
+    #[arg(long)]
+    pub data_dir: Option<PathBuf>,
+    /// Only this project (default: all).
+    #[arg(long)]
+    pub project: Option<i64>,
+    /// Only sessions that started on or after this date, YYYY-MM-DD.
+    #[arg(long)]
+    pub since: Option<String>,
 }
 
 #[derive(Args)]

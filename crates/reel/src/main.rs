@@ -4,12 +4,13 @@
 
 mod backends;
 mod cli;
+mod signals_command;
 
 use anyhow::Context;
 use clap::Parser;
 use reel_server::{AppState, Config, demo_seed, ensure_admin_and_project};
 
-use crate::cli::{Cli, Command, ServeArguments};
+use crate::cli::{Cli, Command, ServeArguments, SignalsCommand};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -21,6 +22,7 @@ async fn main() -> anyhow::Result<()> {
         .init();
     match cli.command {
         Command::Serve(arguments) => serve(arguments).await,
+        Command::Signals(SignalsCommand::Recompute(arguments)) => signals_command::recompute(arguments).await,
     }
 }
 

@@ -90,6 +90,8 @@ async fn store_track_upload(
     let accepted = process_parsed_batch(batch, &limits)?;
     let payload = segment_codec::encode_events(&accepted.batch.events, state.config.ingest.chunk_zstd_level)?;
     let key = SessionKey { project_id: project.id, device_id: accepted.batch.device_id, session_id };
+    let session_uuid = key.uuid();
+    let first_event_ms = accepted.summary.first_event_ms;
     let replay_captured = replay_captured_event(&key, None, accepted.summary.first_event_ms);
     let event_count = accepted.summary.event_count;
     let chunk = NewChunk {
@@ -104,6 +106,7 @@ async fn store_track_upload(
     };
     if state.stores.recordings.append_chunk(chunk).await? == AppendOutcome::Stored {
         state.ingest_metrics.record_stored(event_count, &accepted.dropped);
+        state.dirty_sessions.mark(&session_uuid, first_event_ms);
     }
     Ok(StatusCode::OK.into_response())
 }

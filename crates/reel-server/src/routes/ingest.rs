@@ -74,6 +74,8 @@ async fn store_accepted_batch(
     let payload = segment_codec::encode_events(&batch.events, state.config.ingest.chunk_zstd_level)?;
     let events_accepted = summary.event_count;
     let key = SessionKey { project_id: project.id, device_id: batch.device_id, session_id: batch.session_id };
+    let session_uuid = key.uuid();
+    let first_event_ms = summary.first_event_ms;
     let replay_captured = replay_captured_event(&key, batch.user_id.clone(), summary.first_event_ms);
     let chunk = NewChunk {
         key,
@@ -90,6 +92,7 @@ async fn store_accepted_batch(
     if duplicate {
         state.ingest_metrics.record_duplicate();
     } else {
+        state.dirty_sessions.mark(&session_uuid, first_event_ms);
         state.ingest_metrics.record_stored(events_accepted, &dropped);
     }
     let events_dropped: u64 = dropped.iter().map(|dropped_events| dropped_events.count).sum();

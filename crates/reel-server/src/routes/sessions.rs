@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use reel_storage::SessionListQuery;
+use reel_storage::{SessionFilters, SessionListQuery};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
@@ -12,6 +12,7 @@ use super::accounts::readable_project_ids;
 use crate::error::{ApiError, ApiResult};
 use crate::recording_gaps::find_missing_batches;
 use crate::recording_reader::read_recording_window;
+use crate::session_signals::signal_markers;
 use crate::state::AppState;
 
 const SESSION_PAGE_LIMIT_MAX: u32 = 500;
@@ -20,6 +21,12 @@ const SESSION_PAGE_LIMIT_MAX: u32 = 500;
 pub struct ListQuery {
     limit: Option<u32>,
     cursor: Option<String>,
+    #[serde(default)]
+    has_rage_clicks: bool,
+    #[serde(default)]
+    has_dead_clicks: bool,
+    #[serde(default)]
+    has_errors: bool,
 }
 
 pub async fn list_sessions(
@@ -32,8 +39,20 @@ pub async fn list_sessions(
         return Err(ApiError::BadRequest(format!("limit must be between 1 and {SESSION_PAGE_LIMIT_MAX}")));
     }
     let project_ids = readable_project_ids(&state, &logged_in).await?;
-    let page =
-        state.stores.recordings.list_sessions(SessionListQuery { project_ids, limit, cursor: query.cursor }).await?;
+    let page = state
+        .stores
+        .recordings
+        .list_sessions(SessionListQuery {
+            project_ids,
+            limit,
+            cursor: query.cursor,
+            filters: SessionFilters {
+                has_rage_clicks: query.has_rage_clicks,
+                has_dead_clicks: query.has_dead_clicks,
+                has_errors: query.has_errors,
+            },
+        })
+        .await?;
     Ok(Json(json!({ "sessions": page.sessions, "next_cursor": page.next_cursor })))
 }
 
@@ -48,7 +67,13 @@ pub async fn get_session(
     let chunk_index = state.stores.recordings.list_chunk_index(&session.id).await?;
     let gaps = find_missing_batches(&chunk_index);
     let keyframes_ms: Vec<i64> = chunk_index.iter().filter_map(|entry| entry.keyframe_ms).collect();
-    Ok(Json(json!({ "session": session, "gaps": gaps, "keyframes_ms": keyframes_ms })))
+    let events = state
+        .stores
+        .events
+        .list_session_events(session.project_id, &session.device_id, session.session_id, SESSION_EVENTS_MAX)
+        .await?;
+    let signals = signal_markers(&events);
+    Ok(Json(json!({ "session": session, "gaps": gaps, "keyframes_ms": keyframes_ms, "signals": signals })))
 }
 
 #[derive(Deserialize)]

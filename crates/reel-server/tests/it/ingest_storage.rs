@@ -54,7 +54,12 @@ async fn an_acknowledged_batch_survives_a_restart() {
     let reopened = open_stores(server.directory.path());
     let page = reopened
         .recordings
-        .list_sessions(reel_storage::SessionListQuery { project_ids: vec![1], limit: 10, cursor: None })
+        .list_sessions(reel_storage::SessionListQuery {
+            project_ids: vec![1],
+            limit: 10,
+            cursor: None,
+            filters: Default::default(),
+        })
         .await
         .unwrap();
     assert_eq!(page.sessions.len(), 1);

@@ -9,4 +9,5 @@ mod ingest_storage;
 mod long_sessions;
 mod retention;
 mod seeking;
+mod signals;
 mod support;

@@ -57,4 +57,28 @@ pub async fn check_event_store(store: &dyn EventStore) {
     );
     assert!(store.find_user_properties(1, "nobody").await.unwrap().is_none());
     assert!(store.list_session_events(2, "device-1", 100, 100).await.unwrap().is_empty(), "other projects see nothing");
+    check_deleting_by_library(store).await;
+}
+
+/// Deleting by library removes only the events that library wrote.
+pub async fn check_deleting_by_library(store: &dyn EventStore) {
+    let mut computed = event("computed", "[Amplitude] Rage Click", 30, None);
+    computed.context.library = Some("reel-signals/v1".into());
+    let mut sent_by_sdk = event("sent", "[Amplitude] Rage Click", 31, None);
+    sent_by_sdk.context.library = Some("amplitude-ts/2.48.1".into());
+    store.insert_events(vec![computed, sent_by_sdk]).await.unwrap();
+    let deleted = store
+        .delete_session_events_from_library(1, "device-1", 100, &["[Amplitude] Rage Click"], "reel-signals/v1")
+        .await
+        .unwrap();
+    assert_eq!(deleted, 1);
+    let remaining: Vec<String> = store
+        .list_session_events(1, "device-1", 100, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|event| event.event_type == "[Amplitude] Rage Click")
+        .filter_map(|event| event.insert_id)
+        .collect();
+    assert_eq!(remaining, ["sent"]);
 }

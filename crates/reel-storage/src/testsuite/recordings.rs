@@ -162,19 +162,57 @@ async fn check_session_list(index: &dyn RecordingIndex) {
         index.append_chunk(chunk(&session, 0, 100_000 + session_number * 1_000, &["http://shop/"], 0)).await.unwrap();
     }
     index.append_chunk(chunk(&key(2, "elsewhere", 5), 0, 900_000, &[], 0)).await.unwrap();
-    let first_page =
-        index.list_sessions(SessionListQuery { project_ids: vec![1], limit: 4, cursor: None }).await.unwrap();
+    let first_page = index
+        .list_sessions(SessionListQuery { project_ids: vec![1], limit: 4, cursor: None, filters: Default::default() })
+        .await
+        .unwrap();
     let starts: Vec<i64> = first_page.sessions.iter().map(|session| session.start_time_ms).collect();
     assert_eq!(starts, [104_000, 103_000, 102_000, 101_000]);
     let second_page = index
-        .list_sessions(SessionListQuery { project_ids: vec![1], limit: 4, cursor: first_page.next_cursor.clone() })
+        .list_sessions(SessionListQuery {
+            project_ids: vec![1],
+            limit: 4,
+            cursor: first_page.next_cursor.clone(),
+            filters: Default::default(),
+        })
         .await
         .unwrap();
     let starts: Vec<i64> = second_page.sessions.iter().map(|session| session.start_time_ms).collect();
     assert_eq!(starts, [100_000, 1_000]);
     assert_eq!(second_page.next_cursor, None);
-    let both =
-        index.list_sessions(SessionListQuery { project_ids: vec![1, 2], limit: 100, cursor: None }).await.unwrap();
+    let both = index
+        .list_sessions(SessionListQuery {
+            project_ids: vec![1, 2],
+            limit: 100,
+            cursor: None,
+            filters: Default::default(),
+        })
+        .await
+        .unwrap();
     assert_eq!(both.sessions.len(), 7);
     assert_eq!(both.sessions[0].project_id, 2);
+    let rage_session = key(1, "list-device-2", 100_002).uuid();
+    let counts = reel_types::SignalCounts { rage_clicks: 2, dead_clicks: 0, error_clicks: 1, thrashed_cursors: 0 };
+    index.set_signal_counts(&rage_session, counts).await.unwrap();
+    let filtered = |filters: crate::SessionFilters| SessionListQuery {
+        project_ids: vec![1, 2],
+        limit: 100,
+        cursor: None,
+        filters,
+    };
+    let with_rage = index
+        .list_sessions(filtered(crate::SessionFilters { has_rage_clicks: true, ..Default::default() }))
+        .await
+        .unwrap();
+    assert_eq!(with_rage.sessions.iter().map(|session| session.id.clone()).collect::<Vec<_>>(), vec![rage_session]);
+    assert_eq!(with_rage.sessions[0].signal_counts, counts);
+    let with_dead = index
+        .list_sessions(filtered(crate::SessionFilters { has_dead_clicks: true, ..Default::default() }))
+        .await
+        .unwrap();
+    assert!(with_dead.sessions.is_empty());
+    // Errors: the first session has a runtime error; this one an error click.
+    let with_errors =
+        index.list_sessions(filtered(crate::SessionFilters { has_errors: true, ..Default::default() })).await.unwrap();
+    assert_eq!(with_errors.sessions.len(), 2);
 }
