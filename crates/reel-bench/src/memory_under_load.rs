@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 
 use crate::corpus::Corpus;
 use crate::report::Report;
-use crate::running_server::{RunningServer, batch_body, send_batch_to};
+use reel_test_support::KeepAliveConnection;
+
+use crate::running_server::{API_KEY, RunningServer, batch_body};
 
 const SESSIONS: usize = 1_000;
 const SENDER_THREADS: usize = 50;
@@ -28,6 +30,8 @@ pub fn run(reel_binary: &Path, corpus: &Corpus, report: &mut Report) -> anyhow::
             senders.push(scope.spawn(move || {
                 let sessions: Vec<usize> = (thread_index..SESSIONS).step_by(SENDER_THREADS).collect();
                 let (mut sent, mut refused) = (0_u64, 0_u64);
+                let mut connection = KeepAliveConnection::new(address);
+                let authorization = format!("Bearer {API_KEY}");
                 let mut round = 0_u64;
                 while Instant::now() < deadline {
                     let round_started = Instant::now();
@@ -35,7 +39,7 @@ pub fn run(reel_binary: &Path, corpus: &Corpus, report: &mut Report) -> anyhow::
                         let events = &batches[(session * 7 + round as usize) % batches.len()];
                         let body =
                             batch_body(&format!("load-{session}"), 1_700_000_000_000 + *session as i64, round, events);
-                        match send_batch_to(address, &body) {
+                        match connection.post("/api/v1/ingest", &[("Authorization", &authorization)], &body) {
                             Ok(200) => sent += 1,
                             _ => refused += 1,
                         }

@@ -41,6 +41,8 @@ pub struct IngestConfig {
     /// Most ingest requests processed at once; more get 503 and retry. This
     /// bounds ingest memory to about this many times `payload_bytes_max`.
     pub in_flight_requests_max: usize,
+    /// Most batches stored in one durable write (group commit).
+    pub group_commit_chunks_max: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -129,6 +131,7 @@ impl Default for IngestConfig {
             identifier_chars_max: 200,
             chunk_zstd_level: 1,
             in_flight_requests_max: 64,
+            group_commit_chunks_max: 64,
         }
     }
 }

@@ -6,10 +6,12 @@
 //! only through the `reel-storage` traits; it never names a backend.
 
 pub mod bootstrap;
+pub mod chunk_writer;
 pub mod config;
 pub mod demo_seed;
 pub mod error;
 pub mod ingest_metrics;
+pub mod project_cache;
 pub mod recording_gaps;
 pub mod recording_reader;
 pub mod remote_config;

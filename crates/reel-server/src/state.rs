@@ -5,7 +5,9 @@ use std::sync::Arc;
 use reel_storage::{AccountStore, BlobStore, EventStore, RecordingIndex};
 
 use crate::config::Config;
+use crate::chunk_writer::ChunkWriter;
 use crate::ingest_metrics::IngestMetrics;
+use crate::project_cache::ProjectCache;
 use crate::signals_worker::DirtySessions;
 
 /// The stores the server runs on; the binary picks the concrete backends.
@@ -26,12 +28,20 @@ pub struct AppState {
     pub ingest_permits: Arc<tokio::sync::Semaphore>,
     /// Sessions waiting for the signals worker.
     pub dirty_sessions: Arc<DirtySessions>,
+    /// Group commit of ingested chunks.
+    pub chunk_writer: ChunkWriter,
+    pub project_cache: Arc<ProjectCache>,
 }
 
 impl AppState {
+    /// Must be called inside a tokio runtime (it starts the chunk writer).
     pub fn new(stores: Stores, config: Config) -> Self {
         let ingest_permits = Arc::new(tokio::sync::Semaphore::new(config.ingest.in_flight_requests_max.max(1)));
+        let chunk_writer =
+            ChunkWriter::start(stores.recordings.clone(), config.ingest.group_commit_chunks_max, config.ingest.in_flight_requests_max);
         Self {
+            chunk_writer,
+            project_cache: Arc::new(ProjectCache::default()),
             stores,
             config: Arc::new(config),
             ingest_metrics: Arc::new(IngestMetrics::default()),

@@ -7,6 +7,7 @@
 //! Nothing here does I/O; malformed or unknown events are skipped.
 
 pub mod detectors;
+pub mod evaluation;
 mod dom_mirror;
 mod element;
 mod settings;

@@ -18,48 +18,19 @@ use crate::session_rows::{SESSION_COLUMNS, fold_chunk_into_session, session_from
 #[async_trait]
 impl RecordingIndex for SqliteStore {
     async fn append_chunk(&self, chunk: NewChunk) -> StorageResult<AppendOutcome> {
+        let mut outcomes = self.append_chunks(vec![chunk]).await?;
+        outcomes.pop().ok_or_else(|| StorageError::new(StorageErrorKind::Internal, "no outcome for the appended chunk"))
+    }
+
+    async fn append_chunks(&self, chunks: Vec<NewChunk>) -> StorageResult<Vec<AppendOutcome>> {
         self.write(move |connection| {
             let transaction = connection.transaction().map_err(|error| sqlite_error("begin append", error))?;
-            let session_uuid = chunk.key.uuid();
-            let sequence = match chunk.sequence {
-                Some(sequence) => sequence as i64,
-                None => transaction
-                    .query_row("SELECT COALESCE(MAX(sequence), -1) + 1 FROM chunks WHERE session_uuid = ?1", [&session_uuid], |row| row.get(0))
-                    .map_err(|error| sqlite_error("next sequence", error))?,
-            };
-            let session_existed = transaction
-                .query_row("SELECT 1 FROM sessions WHERE uuid = ?1", [&session_uuid], |_| Ok(()))
-                .optional()
-                .map_err(|error| sqlite_error("find session", error))?
-                .is_some();
-            let inserted = transaction
-                .execute(
-                    "INSERT INTO chunks (session_uuid, sequence, first_event_ms, last_event_ms, event_count, byte_size, received_at_ms, payload, keyframe_ms, page_url)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-                     ON CONFLICT (session_uuid, sequence) DO NOTHING",
-                    params![
-                        session_uuid,
-                        sequence,
-                        chunk.summary.first_event_ms,
-                        chunk.summary.last_event_ms,
-                        chunk.summary.event_count as i64,
-                        chunk.payload.len() as i64,
-                        chunk.received_at_ms,
-                        chunk.payload.as_ref(),
-                        chunk.summary.keyframe_ms,
-                        chunk.summary.page_urls.first(),
-                    ],
-                )
-                .map_err(|error| sqlite_error("insert chunk", error))?;
-            if inserted == 0 {
-                return Ok(AppendOutcome::Duplicate);
-            }
-            fold_chunk_into_session(&transaction, &chunk, sequence).map_err(|error| sqlite_error("update session index", error))?;
-            if !session_existed {
-                insert_events_in_transaction(&transaction, &chunk.events_on_session_creation)?;
+            let mut outcomes = Vec::with_capacity(chunks.len());
+            for chunk in &chunks {
+                outcomes.push(append_in_transaction(&transaction, chunk)?);
             }
             transaction.commit().map_err(|error| sqlite_error("commit append", error))?;
-            Ok(AppendOutcome::Stored)
+            Ok(outcomes)
         })
         .await
     }
@@ -289,4 +260,50 @@ fn list_sessions_page(connection: &mut rusqlite::Connection, query: &SessionList
 fn parse_cursor(cursor: &str) -> Option<(i64, String)> {
     let (start_time_ms, uuid) = cursor.split_once('_')?;
     Some((start_time_ms.parse().ok()?, uuid.to_owned()))
+}
+
+/// Stores one chunk inside an open transaction; a repeated (session,
+/// sequence) changes nothing.
+fn append_in_transaction(transaction: &rusqlite::Transaction<'_>, chunk: &NewChunk) -> StorageResult<AppendOutcome> {
+    let session_uuid = chunk.key.uuid();
+    let sequence = match chunk.sequence {
+        Some(sequence) => sequence as i64,
+        None => transaction
+            .query_row("SELECT COALESCE(MAX(sequence), -1) + 1 FROM chunks WHERE session_uuid = ?1", [&session_uuid], |row| row.get(0))
+            .map_err(|error| sqlite_error("next sequence", error))?,
+    };
+    let session_existed = transaction
+        .query_row("SELECT 1 FROM sessions WHERE uuid = ?1", [&session_uuid], |_| Ok(()))
+        .optional()
+        .map_err(|error| sqlite_error("find session", error))?
+        .is_some();
+    let inserted = transaction
+        .prepare_cached(
+            "INSERT INTO chunks (session_uuid, sequence, first_event_ms, last_event_ms, event_count, byte_size, received_at_ms, payload, keyframe_ms, page_url)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             ON CONFLICT (session_uuid, sequence) DO NOTHING",
+        )
+        .and_then(|mut statement| {
+            statement.execute(params![
+                session_uuid,
+                sequence,
+                chunk.summary.first_event_ms,
+                chunk.summary.last_event_ms,
+                chunk.summary.event_count as i64,
+                chunk.payload.len() as i64,
+                chunk.received_at_ms,
+                chunk.payload.as_ref(),
+                chunk.summary.keyframe_ms,
+                chunk.summary.page_urls.first(),
+            ])
+        })
+        .map_err(|error| sqlite_error("insert chunk", error))?;
+    if inserted == 0 {
+        return Ok(AppendOutcome::Duplicate);
+    }
+    fold_chunk_into_session(transaction, chunk, sequence).map_err(|error| sqlite_error("update session index", error))?;
+    if !session_existed {
+        insert_events_in_transaction(transaction, &chunk.events_on_session_creation)?;
+    }
+    Ok(AppendOutcome::Stored)
 }

@@ -40,6 +40,9 @@ pub trait RecordingIndex: Send + Sync {
     /// atomically. Returns only after the write is durable. A repeated
     /// (session, sequence) returns `Duplicate` and changes nothing.
     async fn append_chunk(&self, chunk: NewChunk) -> StorageResult<AppendOutcome>;
+    /// Appends several chunks in one durable write (group commit), with the
+    /// same per-chunk semantics as `append_chunk`; all or none are stored.
+    async fn append_chunks(&self, chunks: Vec<NewChunk>) -> StorageResult<Vec<AppendOutcome>>;
     /// Sessions of the given projects, newest start first.
     async fn list_sessions(&self, query: SessionListQuery) -> StorageResult<SessionPage>;
     /// One session by its UUID, if it belongs to one of the given projects.

@@ -113,5 +113,6 @@ pub async fn update_project(
         settings.validate().map_err(ApiError::BadRequest)?;
         project = state.stores.accounts.set_project_settings(project_id, settings).await?;
     }
+    state.project_cache.clear();
     Ok(Json(json!({ "project": project })))
 }

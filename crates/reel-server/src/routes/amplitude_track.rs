@@ -104,7 +104,7 @@ async fn store_track_upload(
         payload,
         events_on_session_creation: vec![replay_captured],
     };
-    if state.stores.recordings.append_chunk(chunk).await? == AppendOutcome::Stored {
+    if state.chunk_writer.append(chunk).await? == AppendOutcome::Stored {
         state.ingest_metrics.record_stored(event_count, &accepted.dropped);
         state.dirty_sessions.mark(&session_uuid, first_event_ms);
     }

@@ -87,7 +87,7 @@ async fn store_accepted_batch(
         payload,
         events_on_session_creation: vec![replay_captured],
     };
-    let outcome = state.stores.recordings.append_chunk(chunk).await?;
+    let outcome = state.chunk_writer.append(chunk).await?;
     let duplicate = outcome == AppendOutcome::Duplicate;
     if duplicate {
         state.ingest_metrics.record_duplicate();
@@ -117,7 +117,12 @@ pub(super) fn ingest_limits(state: &AppState) -> IngestLimits {
 }
 
 pub(super) async fn find_project(state: &AppState, api_key: &str) -> ApiResult<ProjectRecord> {
-    state.stores.accounts.find_project_by_api_key(api_key).await?.ok_or(ApiError::UnknownApiKey)
+    if let Some(project) = state.project_cache.get(api_key) {
+        return Ok(project);
+    }
+    let project = state.stores.accounts.find_project_by_api_key(api_key).await?.ok_or(ApiError::UnknownApiKey)?;
+    state.project_cache.put(project.clone());
+    Ok(project)
 }
 
 pub(super) fn bearer_token(headers: &HeaderMap) -> Option<String> {

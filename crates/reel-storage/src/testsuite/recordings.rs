@@ -76,6 +76,18 @@ pub async fn check_recording_index(index: &dyn RecordingIndex) {
     check_session_list(index).await;
     check_retention(index).await;
     check_assigned_sequences(index).await;
+    check_group_append(index).await;
+}
+
+async fn check_group_append(index: &dyn RecordingIndex) {
+    let session = key(4, "group-device", 5);
+    let outcomes = index
+        .append_chunks(vec![chunk(&session, 0, 10, &[], 0), chunk(&session, 1, 20, &[], 1), chunk(&session, 0, 10, &[], 0)])
+        .await
+        .unwrap();
+    assert_eq!(outcomes, [AppendOutcome::Stored, AppendOutcome::Stored, AppendOutcome::Duplicate]);
+    let summary = index.find_session(&session.uuid(), &[4]).await.unwrap().unwrap();
+    assert_eq!((summary.batch_count, summary.click_count), (2, 1));
 }
 
 async fn check_assigned_sequences(index: &dyn RecordingIndex) {
