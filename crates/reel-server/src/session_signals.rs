@@ -21,6 +21,9 @@ use crate::state::{AppState, now_ms};
 pub const SIGNALS_LIBRARY: &str = "reel-signals/v1";
 /// How far before new data detection restarts, so windows that span batches are seen whole.
 const LOOKBACK_MS: i64 = 10_000;
+/// The most recording read before new data for DOM context (the Reel SDK
+/// takes a full snapshot every 5 minutes).
+const CONTEXT_MS_MAX: i64 = 330_000;
 /// An SDK-sent signal this close to Reel's is the same signal.
 const SAME_SIGNAL_DISTANCE_MS: i64 = 1_500;
 
@@ -111,12 +114,13 @@ pub async fn refresh_session_signals(
     let project =
         projects.iter().find(|project| project.id == session.project_id).ok_or(ApiError::NotFound("project"))?;
     let from_ms = match since_ms {
-        Some(since_ms) => state
-            .stores
-            .recordings
-            .find_keyframe_at_or_before(&session.id, since_ms - LOOKBACK_MS)
-            .await?
-            .unwrap_or(i64::MIN),
+        Some(since_ms) => {
+            // Start at the keyframe before the new data, for the DOM context,
+            // but never read more than CONTEXT_MS_MAX back.
+            let window_start_ms = since_ms - LOOKBACK_MS;
+            let keyframe_ms = state.stores.recordings.find_keyframe_at_or_before(&session.id, window_start_ms).await?;
+            keyframe_ms.filter(|keyframe_ms| *keyframe_ms <= window_start_ms).unwrap_or(window_start_ms).max(since_ms - CONTEXT_MS_MAX)
+        }
         None => i64::MIN,
     };
     let window = read_recording_window(&state.stores, &session.id, from_ms, i64::MAX).await?;
