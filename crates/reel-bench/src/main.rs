@@ -50,6 +50,7 @@ fn main() -> anyhow::Result<()> {
     availability::run(&arguments.reel_binary, &mut report)?;
     eprintln!("[4/5] seek latency");
     seek_latency::run(&arguments.reel_binary, &mut report)?;
+    seek_latency::run_single_page(&arguments.reel_binary, &mut report)?;
     eprintln!("[5/5] memory under load");
     memory_under_load::run(&arguments.reel_binary, &corpus, &mut report)?;
     report.write(&arguments.results, &arguments.markdown)?;

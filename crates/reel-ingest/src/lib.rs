@@ -8,6 +8,7 @@
 
 pub mod amplitude;
 mod error;
+pub mod keyframe;
 mod limits;
 mod steps;
 

@@ -33,7 +33,11 @@ impl ChunkWriter {
     }
 }
 
-async fn write_groups(recordings: Arc<dyn RecordingIndex>, mut receiver: mpsc::Receiver<(NewChunk, Reply)>, group_chunks_max: usize) {
+async fn write_groups(
+    recordings: Arc<dyn RecordingIndex>,
+    mut receiver: mpsc::Receiver<(NewChunk, Reply)>,
+    group_chunks_max: usize,
+) {
     while let Some(first) = receiver.recv().await {
         let mut group = vec![first];
         while group.len() < group_chunks_max {

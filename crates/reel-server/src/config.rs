@@ -60,6 +60,8 @@ pub struct SegmentConfig {
     pub close_sessions_per_pass_max: u32,
     /// zstd level for closed segments (written in the background).
     pub zstd_level: i32,
+    /// A session without a keyframe for this long gets one built on the server.
+    pub synthetic_keyframe_interval_ms: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -145,6 +147,7 @@ impl Default for SegmentConfig {
             open_bytes_max: 4 * 1024 * 1024,
             close_sessions_per_pass_max: 100,
             zstd_level: 3,
+            synthetic_keyframe_interval_ms: 300_000,
         }
     }
 }

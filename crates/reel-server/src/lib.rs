@@ -23,6 +23,7 @@ pub mod segment_closer;
 pub mod session_signals;
 pub mod signals_worker;
 pub mod state;
+pub mod synthetic_keyframes;
 
 pub use bootstrap::{BootstrapReport, ensure_admin_and_project};
 pub use config::Config;

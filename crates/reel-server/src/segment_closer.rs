@@ -13,6 +13,7 @@ use reel_storage::{OpenChunk, SegmentRecord, StorageResult, segment_codec};
 use segment_codec::SegmentEntry;
 
 use crate::state::{AppState, now_ms};
+use crate::synthetic_keyframes::build_synthetic_keyframe_if_due;
 
 /// Runs until the process ends.
 pub async fn run_segment_closer(state: AppState) {
@@ -46,6 +47,9 @@ pub async fn close_ready_sessions(state: &AppState, now_ms: i64) -> StorageResul
     let mut segments_written = 0;
     for session_uuid in ready {
         segments_written += close_session(state, &session_uuid, now_ms).await?;
+        if let Err(error) = build_synthetic_keyframe_if_due(state, &session_uuid).await {
+            tracing::warn!(error = %error, session = %session_uuid, "building a keyframe failed; the session still plays from its page load");
+        }
     }
     Ok(segments_written)
 }

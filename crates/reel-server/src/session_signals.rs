@@ -119,7 +119,10 @@ pub async fn refresh_session_signals(
             // but never read more than CONTEXT_MS_MAX back.
             let window_start_ms = since_ms - LOOKBACK_MS;
             let keyframe_ms = state.stores.recordings.find_keyframe_at_or_before(&session.id, window_start_ms).await?;
-            keyframe_ms.filter(|keyframe_ms| *keyframe_ms <= window_start_ms).unwrap_or(window_start_ms).max(since_ms - CONTEXT_MS_MAX)
+            keyframe_ms
+                .filter(|keyframe_ms| *keyframe_ms <= window_start_ms)
+                .unwrap_or(window_start_ms)
+                .max(since_ms - CONTEXT_MS_MAX)
         }
         None => i64::MIN,
     };

@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use reel_storage::{AccountStore, BlobStore, EventStore, RecordingIndex};
 
-use crate::config::Config;
 use crate::chunk_writer::ChunkWriter;
+use crate::config::Config;
 use crate::ingest_metrics::IngestMetrics;
 use crate::project_cache::ProjectCache;
 use crate::signals_worker::DirtySessions;
@@ -37,8 +37,11 @@ impl AppState {
     /// Must be called inside a tokio runtime (it starts the chunk writer).
     pub fn new(stores: Stores, config: Config) -> Self {
         let ingest_permits = Arc::new(tokio::sync::Semaphore::new(config.ingest.in_flight_requests_max.max(1)));
-        let chunk_writer =
-            ChunkWriter::start(stores.recordings.clone(), config.ingest.group_commit_chunks_max, config.ingest.in_flight_requests_max);
+        let chunk_writer = ChunkWriter::start(
+            stores.recordings.clone(),
+            config.ingest.group_commit_chunks_max,
+            config.ingest.in_flight_requests_max,
+        );
         Self {
             chunk_writer,
             project_cache: Arc::new(ProjectCache::default()),

@@ -50,13 +50,18 @@ impl DetectorScore {
 pub const MATCH_DISTANCE_MS: i64 = 1_500;
 
 /// Scores every detector over the corpus; also returns the mistakes, for messages.
-pub fn evaluate(corpus: &[LabeledRecording], settings: &SignalSettings) -> (BTreeMap<SignalKind, DetectorScore>, Vec<String>) {
-    let mut scores: BTreeMap<SignalKind, DetectorScore> = SignalKind::ALL.into_iter().map(|kind| (kind, DetectorScore::default())).collect();
+pub fn evaluate(
+    corpus: &[LabeledRecording],
+    settings: &SignalSettings,
+) -> (BTreeMap<SignalKind, DetectorScore>, Vec<String>) {
+    let mut scores: BTreeMap<SignalKind, DetectorScore> =
+        SignalKind::ALL.into_iter().map(|kind| (kind, DetectorScore::default())).collect();
     let mut mistakes = Vec::new();
     for recording in corpus {
         let detected = detect_signals(&recording.events, settings);
         for kind in SignalKind::ALL {
-            let mut unmatched_labels: Vec<&SignalLabel> = recording.labels.iter().filter(|label| label.kind == kind).collect();
+            let mut unmatched_labels: Vec<&SignalLabel> =
+                recording.labels.iter().filter(|label| label.kind == kind).collect();
             let score = scores.entry(kind).or_default();
             for signal in detected.iter().filter(|signal| signal.kind == kind) {
                 let closest = unmatched_labels
@@ -78,7 +83,13 @@ pub fn evaluate(corpus: &[LabeledRecording], settings: &SignalSettings) -> (BTre
             }
             for label in unmatched_labels {
                 score.false_negatives += 1;
-                mistakes.push(format!("{}: missed {} at {} ({})", recording.name, kind.id(), label.time_ms, label.note));
+                mistakes.push(format!(
+                    "{}: missed {} at {} ({})",
+                    recording.name,
+                    kind.id(),
+                    label.time_ms,
+                    label.note
+                ));
             }
         }
     }

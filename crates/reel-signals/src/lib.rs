@@ -7,9 +7,9 @@
 //! Nothing here does I/O; malformed or unknown events are skipped.
 
 pub mod detectors;
-pub mod evaluation;
 mod dom_mirror;
 mod element;
+pub mod evaluation;
 mod settings;
 mod signal;
 pub mod timeline;

@@ -9,11 +9,12 @@ use rusqlite::Connection;
 use crate::error::{sqlite_error, task_error};
 
 /// Migrations, applied in order; `PRAGMA user_version` counts the applied ones.
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_keyframes_retention.sql"),
     include_str!("../migrations/0003_analytics_events.sql"),
     include_str!("../migrations/0004_signal_counts.sql"),
+    include_str!("../migrations/0005_synthetic_keyframes.sql"),
 ];
 
 /// SQLite-backed accounts and recording index.

@@ -66,7 +66,7 @@ pub fn list_expired_sessions(
     };
     let mut expired = Vec::with_capacity(uuids.len());
     let mut statement = connection
-        .prepare_cached("SELECT blob_key FROM segments WHERE session_uuid = ?1")
+        .prepare_cached("SELECT blob_key FROM segments WHERE session_uuid = ?1 UNION ALL SELECT blob_key FROM synthetic_keyframes WHERE session_uuid = ?1")
         .map_err(|error| sqlite_error("list expired blobs", error))?;
     for session_uuid in uuids {
         let rows = statement
@@ -84,10 +84,44 @@ pub fn delete_session(connection: &mut Connection, session_uuid: &str) -> Storag
     for statement in [
         "DELETE FROM chunks WHERE session_uuid = ?1",
         "DELETE FROM segments WHERE session_uuid = ?1",
+        "DELETE FROM synthetic_keyframes WHERE session_uuid = ?1",
         "DELETE FROM sessions WHERE uuid = ?1",
     ] {
         transaction.execute(statement, [session_uuid]).map_err(|error| sqlite_error("delete session", error))?;
     }
     transaction.commit().map_err(|error| sqlite_error("commit delete", error))?;
     Ok(())
+}
+
+pub fn record_synthetic_keyframe(
+    connection: &mut Connection,
+    session_uuid: &str,
+    keyframe_ms: i64,
+    blob_key: &str,
+) -> StorageResult<()> {
+    connection
+        .execute(
+            "INSERT INTO synthetic_keyframes (session_uuid, keyframe_ms, blob_key) VALUES (?1, ?2, ?3)
+             ON CONFLICT (session_uuid, keyframe_ms) DO UPDATE SET blob_key = excluded.blob_key",
+            params![session_uuid, keyframe_ms, blob_key],
+        )
+        .map(|_| ())
+        .map_err(|error| sqlite_error("record synthetic keyframe", error))
+}
+
+pub fn find_synthetic_keyframe_at_or_before(
+    connection: &mut Connection,
+    session_uuid: &str,
+    at_ms: i64,
+) -> StorageResult<Option<(i64, String)>> {
+    use rusqlite::OptionalExtension;
+    connection
+        .query_row(
+            "SELECT keyframe_ms, blob_key FROM synthetic_keyframes WHERE session_uuid = ?1 AND keyframe_ms <= ?2
+             ORDER BY keyframe_ms DESC LIMIT 1",
+            params![session_uuid, at_ms],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()
+        .map_err(|error| sqlite_error("find synthetic keyframe", error))
 }

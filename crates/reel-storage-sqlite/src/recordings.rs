@@ -210,6 +210,29 @@ impl RecordingIndex for SqliteStore {
         self.read(move |connection| maintenance::find_keyframe_at_or_before(connection, &session_uuid, at_ms)).await
     }
 
+    async fn record_synthetic_keyframe(
+        &self,
+        session_uuid: &str,
+        keyframe_ms: i64,
+        blob_key: &str,
+    ) -> StorageResult<()> {
+        let (session_uuid, blob_key) = (session_uuid.to_owned(), blob_key.to_owned());
+        self.write(move |connection| {
+            maintenance::record_synthetic_keyframe(connection, &session_uuid, keyframe_ms, &blob_key)
+        })
+        .await
+    }
+
+    async fn find_synthetic_keyframe_at_or_before(
+        &self,
+        session_uuid: &str,
+        at_ms: i64,
+    ) -> StorageResult<Option<(i64, String)>> {
+        let session_uuid = session_uuid.to_owned();
+        self.read(move |connection| maintenance::find_synthetic_keyframe_at_or_before(connection, &session_uuid, at_ms))
+            .await
+    }
+
     async fn list_expired_sessions(&self, now_ms: i64, limit: u32) -> StorageResult<Vec<ExpiredSession>> {
         self.read(move |connection| maintenance::list_expired_sessions(connection, now_ms, limit)).await
     }
@@ -269,7 +292,11 @@ fn append_in_transaction(transaction: &rusqlite::Transaction<'_>, chunk: &NewChu
     let sequence = match chunk.sequence {
         Some(sequence) => sequence as i64,
         None => transaction
-            .query_row("SELECT COALESCE(MAX(sequence), -1) + 1 FROM chunks WHERE session_uuid = ?1", [&session_uuid], |row| row.get(0))
+            .query_row(
+                "SELECT COALESCE(MAX(sequence), -1) + 1 FROM chunks WHERE session_uuid = ?1",
+                [&session_uuid],
+                |row| row.get(0),
+            )
             .map_err(|error| sqlite_error("next sequence", error))?,
     };
     let session_existed = transaction
@@ -301,7 +328,8 @@ fn append_in_transaction(transaction: &rusqlite::Transaction<'_>, chunk: &NewChu
     if inserted == 0 {
         return Ok(AppendOutcome::Duplicate);
     }
-    fold_chunk_into_session(transaction, chunk, sequence).map_err(|error| sqlite_error("update session index", error))?;
+    fold_chunk_into_session(transaction, chunk, sequence)
+        .map_err(|error| sqlite_error("update session index", error))?;
     if !session_existed {
         insert_events_in_transaction(transaction, &chunk.events_on_session_creation)?;
     }

@@ -63,34 +63,42 @@ thread_local! {
 const DECOMPRESSED_BYTES_MAX: u64 = 1 << 31;
 
 fn compress_bytes(json_bytes: &[u8], zstd_level: i32) -> StorageResult<Bytes> {
-    let compression_failed = |error| StorageError::with_source(StorageErrorKind::Internal, "zstd compression failed", error);
+    let compression_failed =
+        |error| StorageError::with_source(StorageErrorKind::Internal, "zstd compression failed", error);
     COMPRESSOR.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.as_ref().is_none_or(|(level, _)| *level != zstd_level) {
             *slot = Some((zstd_level, zstd::bulk::Compressor::new(zstd_level).map_err(compression_failed)?));
         }
-        let (_, compressor) = slot.as_mut().ok_or_else(|| StorageError::new(StorageErrorKind::Internal, "no zstd compressor"))?;
+        let (_, compressor) =
+            slot.as_mut().ok_or_else(|| StorageError::new(StorageErrorKind::Internal, "no zstd compressor"))?;
         compressor.compress(json_bytes).map(Bytes::from).map_err(compression_failed)
     })
 }
 
 fn decompress_bytes(compressed: &[u8]) -> StorageResult<Vec<u8>> {
     let corrupt = |message: &str| StorageError::new(StorageErrorKind::Corrupt, message.to_owned());
-    let content_size = zstd::zstd_safe::get_frame_content_size(compressed).map_err(|_| corrupt("stored bytes are not valid zstd"))?;
+    let content_size =
+        zstd::zstd_safe::get_frame_content_size(compressed).map_err(|_| corrupt("stored bytes are not valid zstd"))?;
     let Some(content_size) = content_size.filter(|size| *size <= DECOMPRESSED_BYTES_MAX) else {
         // Frames without a declared size (or an absurd one) take the streaming path.
-        return zstd::stream::decode_all(compressed)
-            .map_err(|error| StorageError::with_source(StorageErrorKind::Corrupt, "stored bytes are not valid zstd", error));
+        return zstd::stream::decode_all(compressed).map_err(|error| {
+            StorageError::with_source(StorageErrorKind::Corrupt, "stored bytes are not valid zstd", error)
+        });
     };
     DECOMPRESSOR.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.is_none() {
-            *slot = Some(zstd::bulk::Decompressor::new().map_err(|error| StorageError::with_source(StorageErrorKind::Internal, "zstd", error))?);
+            *slot = Some(
+                zstd::bulk::Decompressor::new()
+                    .map_err(|error| StorageError::with_source(StorageErrorKind::Internal, "zstd", error))?,
+            );
         }
-        let decompressor = slot.as_mut().ok_or_else(|| StorageError::new(StorageErrorKind::Internal, "no zstd decompressor"))?;
-        decompressor
-            .decompress(compressed, content_size as usize)
-            .map_err(|error| StorageError::with_source(StorageErrorKind::Corrupt, "stored bytes are not valid zstd", error))
+        let decompressor =
+            slot.as_mut().ok_or_else(|| StorageError::new(StorageErrorKind::Internal, "no zstd decompressor"))?;
+        decompressor.decompress(compressed, content_size as usize).map_err(|error| {
+            StorageError::with_source(StorageErrorKind::Corrupt, "stored bytes are not valid zstd", error)
+        })
     })
 }
 

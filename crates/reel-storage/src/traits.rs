@@ -68,7 +68,21 @@ pub trait RecordingIndex: Send + Sync {
     async fn list_chunk_index(&self, session_uuid: &str) -> StorageResult<Vec<ChunkIndexEntry>>;
     /// The start of the latest keyframe at or before `at_ms`, else the earliest keyframe.
     async fn find_keyframe_at_or_before(&self, session_uuid: &str, at_ms: i64) -> StorageResult<Option<i64>>;
-    /// Sessions whose retention ended before `now_ms`, oldest first.
+    /// Records a server-built keyframe whose blob is already written.
+    async fn record_synthetic_keyframe(
+        &self,
+        session_uuid: &str,
+        keyframe_ms: i64,
+        blob_key: &str,
+    ) -> StorageResult<()>;
+    /// The latest server-built keyframe at or before `at_ms`: (time, blob key).
+    async fn find_synthetic_keyframe_at_or_before(
+        &self,
+        session_uuid: &str,
+        at_ms: i64,
+    ) -> StorageResult<Option<(i64, String)>>;
+    /// Sessions whose retention ended before `now_ms`, oldest first; their
+    /// blob keys include segments and server-built keyframes.
     async fn list_expired_sessions(&self, now_ms: i64, limit: u32) -> StorageResult<Vec<ExpiredSession>>;
     /// Replaces a session's frustration signal counts.
     async fn set_signal_counts(&self, session_uuid: &str, counts: SignalCounts) -> StorageResult<()>;

@@ -14,6 +14,7 @@ use crate::recording_gaps::find_missing_batches;
 use crate::recording_reader::read_recording_window;
 use crate::session_signals::signal_markers;
 use crate::state::AppState;
+use crate::synthetic_keyframes::load_synthetic_keyframe;
 
 const SESSION_PAGE_LIMIT_MAX: u32 = 500;
 
@@ -91,6 +92,8 @@ struct ResolvedWindow {
     from_ms: i64,
     to_ms: i64,
     keyframe_ms: Option<i64>,
+    /// A server-built keyframe's blob, whose events come first.
+    synthetic_keyframe_blob: Option<String>,
 }
 
 async fn resolve_window(state: &AppState, session_uuid: &str, query: &RecordingQuery) -> ApiResult<ResolvedWindow> {
@@ -104,16 +107,27 @@ async fn resolve_window(state: &AppState, session_uuid: &str, query: &RecordingQ
             )));
         }
         let keyframe_ms = state.stores.recordings.find_keyframe_at_or_before(session_uuid, at_ms).await?;
-        let from_ms = keyframe_ms.unwrap_or(i64::MIN);
+        let synthetic = state.stores.recordings.find_synthetic_keyframe_at_or_before(session_uuid, at_ms).await?;
         let to_ms = at_ms.max(keyframe_ms.unwrap_or(at_ms)).saturating_add(window_ms);
-        return Ok(ResolvedWindow { from_ms, to_ms, keyframe_ms });
+        if let Some((synthetic_ms, blob_key)) = synthetic.filter(|(synthetic_ms, _)| Some(*synthetic_ms) > keyframe_ms)
+        {
+            // The built keyframe holds every event up to its time.
+            return Ok(ResolvedWindow {
+                from_ms: synthetic_ms + 1,
+                to_ms,
+                keyframe_ms: Some(synthetic_ms),
+                synthetic_keyframe_blob: Some(blob_key),
+            });
+        }
+        let from_ms = keyframe_ms.unwrap_or(i64::MIN);
+        return Ok(ResolvedWindow { from_ms, to_ms, keyframe_ms, synthetic_keyframe_blob: None });
     }
     let from_ms = query.from_ms.unwrap_or(i64::MIN);
     let to_ms = query.to_ms.unwrap_or(i64::MAX);
     if from_ms >= to_ms {
         return Err(ApiError::BadRequest("from_ms must be smaller than to_ms".into()));
     }
-    Ok(ResolvedWindow { from_ms, to_ms, keyframe_ms: None })
+    Ok(ResolvedWindow { from_ms, to_ms, keyframe_ms: None, synthetic_keyframe_blob: None })
 }
 
 /// The recording answer; events are passed through as stored, never re-parsed.
@@ -123,6 +137,7 @@ pub struct RecordingAnswer {
     from_ms: Option<i64>,
     to_ms: Option<i64>,
     keyframe_ms: Option<i64>,
+    keyframe_built_by_server: bool,
     next_from_ms: Option<i64>,
     session_start_ms: i64,
     session_end_ms: i64,
@@ -139,7 +154,12 @@ pub async fn get_recording(
     let session = state.stores.recordings.find_session(&session_uuid, &project_ids).await?;
     let session = session.ok_or(ApiError::NotFound("session"))?;
     let window = resolve_window(&state, &session.id, &query).await?;
-    let recording = read_recording_window(&state.stores, &session.id, window.from_ms, window.to_ms).await?;
+    let mut recording = read_recording_window(&state.stores, &session.id, window.from_ms, window.to_ms).await?;
+    if let Some(blob_key) = &window.synthetic_keyframe_blob {
+        let mut events = load_synthetic_keyframe(&state, blob_key).await?;
+        events.append(&mut recording.events);
+        recording.events = events;
+    }
     let next_from_ms = (window.to_ms <= session.end_time_ms).then_some(window.to_ms);
     let shown_bound = |bound: i64| (bound != i64::MIN && bound != i64::MAX).then_some(bound);
     Ok(Json(RecordingAnswer {
@@ -147,6 +167,7 @@ pub async fn get_recording(
         from_ms: shown_bound(window.from_ms),
         to_ms: shown_bound(window.to_ms),
         keyframe_ms: window.keyframe_ms,
+        keyframe_built_by_server: window.synthetic_keyframe_blob.is_some(),
         next_from_ms,
         session_start_ms: session.start_time_ms,
         session_end_ms: session.end_time_ms,

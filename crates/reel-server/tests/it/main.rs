@@ -11,3 +11,4 @@ mod retention;
 mod seeking;
 mod signals;
 mod support;
+mod synthetic_keyframes;

@@ -77,12 +77,42 @@ pub async fn check_recording_index(index: &dyn RecordingIndex) {
     check_retention(index).await;
     check_assigned_sequences(index).await;
     check_group_append(index).await;
+    check_synthetic_keyframes(index).await;
+}
+
+async fn check_synthetic_keyframes(index: &dyn RecordingIndex) {
+    let session = key(5, "synthetic-device", 9).uuid();
+    index.append_chunk(chunk(&key(5, "synthetic-device", 9), 0, 100, &["http://shop/"], 0)).await.unwrap();
+    assert_eq!(index.find_synthetic_keyframe_at_or_before(&session, 10_000).await.unwrap(), None);
+    index.record_synthetic_keyframe(&session, 5_000, "keyframes/a").await.unwrap();
+    index.record_synthetic_keyframe(&session, 9_000, "keyframes/b").await.unwrap();
+    assert_eq!(
+        index.find_synthetic_keyframe_at_or_before(&session, 8_999).await.unwrap(),
+        Some((5_000, "keyframes/a".into()))
+    );
+    assert_eq!(
+        index.find_synthetic_keyframe_at_or_before(&session, 20_000).await.unwrap(),
+        Some((9_000, "keyframes/b".into()))
+    );
+    assert_eq!(index.find_synthetic_keyframe_at_or_before(&session, 4_000).await.unwrap(), None);
+    let expired = index.list_expired_sessions(i64::MAX, 1_000).await.unwrap();
+    let blobs = &expired.iter().find(|expired| expired.session_uuid == session).unwrap().blob_keys;
+    assert!(
+        blobs.contains(&"keyframes/a".to_string()) && blobs.contains(&"keyframes/b".to_string()),
+        "retention deletes them too"
+    );
+    index.delete_session(&session).await.unwrap();
+    assert_eq!(index.find_synthetic_keyframe_at_or_before(&session, 20_000).await.unwrap(), None);
 }
 
 async fn check_group_append(index: &dyn RecordingIndex) {
     let session = key(4, "group-device", 5);
     let outcomes = index
-        .append_chunks(vec![chunk(&session, 0, 10, &[], 0), chunk(&session, 1, 20, &[], 1), chunk(&session, 0, 10, &[], 0)])
+        .append_chunks(vec![
+            chunk(&session, 0, 10, &[], 0),
+            chunk(&session, 1, 20, &[], 1),
+            chunk(&session, 0, 10, &[], 0),
+        ])
         .await
         .unwrap();
     assert_eq!(outcomes, [AppendOutcome::Stored, AppendOutcome::Stored, AppendOutcome::Duplicate]);
