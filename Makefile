@@ -47,9 +47,10 @@ test-browser: deps-browser build-rust-debug
 	REEL_BIN=$(CURDIR)/target/debug/reel $(NPM) run test:browser
 
 # Benchmarks: figures go to bench/results.json and docs/benchmarks.md.
-bench: build-web
+bench: build-web deps-browser
 	@command -v zstd >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zstd; }
 	$(CARGO) build --release --locked -p reel -p reel-bench
+	@test -n "$$(ls bench/corpus/*.json 2>/dev/null)" || REEL_BIN=$(CURDIR)/target/release/reel $(NPM) run record-corpus -w tests/browser
 	./target/release/reel-bench --reel-binary target/release/reel
 
 lint:

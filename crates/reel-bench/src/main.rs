@@ -10,6 +10,7 @@ mod memory_under_load;
 mod report;
 mod running_server;
 mod seek_latency;
+mod signal_accuracy;
 
 use std::path::PathBuf;
 
@@ -25,6 +26,9 @@ struct Arguments {
     /// Folder of real-browser recordings (`*.json`), see tests/browser/corpus.
     #[arg(long, default_value = "bench/corpus")]
     corpus_dir: PathBuf,
+    /// The labeled recordings for the frustration detectors.
+    #[arg(long, default_value = "tests/fixtures/signals-corpus")]
+    signals_corpus_dir: PathBuf,
     #[arg(long, default_value = "bench/results.json")]
     results: PathBuf,
     #[arg(long, default_value = "docs/benchmarks.md")]
@@ -42,6 +46,8 @@ fn main() -> anyhow::Result<()> {
     let corpus = corpus::load_corpus(&arguments.corpus_dir).context("loading the corpus")?;
     eprintln!("corpus: {}", corpus.describe());
     let mut report = report::Report::new(machine, corpus.describe());
+    eprintln!("[0/5] frustration signal accuracy");
+    signal_accuracy::run(&arguments.signals_corpus_dir, &mut report)?;
     eprintln!("[1/5] compression study");
     compression_study::run(&corpus, &mut report)?;
     eprintln!("[2/5] ingest throughput and stored bytes");

@@ -71,7 +71,13 @@ impl Report {
         let _ = writeln!(text, "# Benchmarks\n");
         let _ = writeln!(text, "Written by `make bench` (crates/reel-bench); do not edit by hand.\n");
         let _ = writeln!(text, "- Machine: {}", self.machine);
-        let _ = writeln!(text, "- Corpus: {}\n", self.corpus);
+        let _ = writeln!(text, "- Corpus: {}", self.corpus);
+        let _ = writeln!(
+            text,
+            "- The browser-side figures (SDK bundle and main-thread cost, player first frame, seek and heap) come from \
+             `sdk/bench` and `web/bench`: see [benchmarks-sdk.md](benchmarks-sdk.md) and [benchmarks-player.md](benchmarks-player.md); \
+             all figures are merged into `bench/results.json`.\n"
+        );
         let _ = writeln!(text, "| figure | value | unit | same-run baseline | target |");
         let _ = writeln!(text, "|---|---|---|---|---|");
         for figure in &self.figures {
