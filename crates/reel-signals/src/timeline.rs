@@ -11,6 +11,9 @@ use crate::element::{ElementDescription, describe_clicked_element};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Click {
     pub time_ms: i64,
+    /// Position in the event stream: events of the same millisecond are
+    /// ordered by it (a handler's DOM change often shares the click's time).
+    pub stream_position: usize,
     pub x: f64,
     pub y: f64,
     pub element: ElementDescription,
@@ -32,10 +35,12 @@ pub struct ErrorOccurrence {
 
 #[derive(Debug, Default)]
 pub struct Timeline {
+    /// The position of the event being read.
+    current_position: usize,
     pub clicks: Vec<Click>,
     pub cursor_positions: Vec<CursorPosition>,
-    /// Times of anything that shows the page reacted (sorted).
-    pub reaction_times_ms: Vec<i64>,
+    /// Anything that shows the page reacted: (time, stream position), sorted.
+    pub reactions: Vec<(i64, usize)>,
     pub errors: Vec<ErrorOccurrence>,
     /// The last event's time: a check that runs past it cannot be decided.
     pub end_ms: i64,
@@ -75,18 +80,19 @@ impl Timeline {
         let mut timeline = Timeline::default();
         let mut mirror = DomMirror::default();
         let mut page_url: Option<String> = None;
-        for event in events {
+        for (stream_position, event) in events.iter().enumerate() {
             let Some(time_ms) = event["timestamp"].as_i64() else { continue };
+            timeline.current_position = stream_position;
             timeline.end_ms = timeline.end_ms.max(time_ms);
             let data = &event["data"];
             match event["type"].as_i64() {
                 Some(2) => {
                     mirror.load_full_snapshot(data);
-                    timeline.reaction_times_ms.push(time_ms);
+                    timeline.push_reaction(time_ms);
                 }
                 Some(4) => {
                     page_url = data["href"].as_str().map(str::to_owned);
-                    timeline.reaction_times_ms.push(time_ms);
+                    timeline.push_reaction(time_ms);
                 }
                 Some(3) => timeline.read_incremental(data, time_ms, &mut mirror, &hints, &page_url),
                 Some(5) => timeline.read_custom(data, time_ms),
@@ -94,7 +100,7 @@ impl Timeline {
                 _ => {}
             }
         }
-        timeline.reaction_times_ms.sort_unstable();
+        timeline.reactions.sort_unstable();
         timeline
     }
 
@@ -113,7 +119,7 @@ impl Timeline {
                     .any(|field| data[*field].as_array().is_some_and(|items| !items.is_empty()));
                 mirror.apply_mutation(data);
                 if changed {
-                    self.reaction_times_ms.push(time_ms);
+                    self.push_reaction(time_ms);
                 }
             }
             // Mouse or touch movement, and drags: positions with offsets.
@@ -136,13 +142,14 @@ impl Timeline {
                         self.cursor_positions.push(position);
                     }
                     let element = describe_clicked_element(mirror, node_id, hinted);
-                    self.clicks.push(Click { time_ms, x, y, element, page_url: page_url.clone() });
+                    let stream_position = self.current_position;
+                    self.clicks.push(Click { time_ms, stream_position, x, y, element, page_url: page_url.clone() });
                 }
-                Some(MOUSE_INTERACTION_FOCUS | MOUSE_INTERACTION_BLUR) => self.reaction_times_ms.push(time_ms),
+                Some(MOUSE_INTERACTION_FOCUS | MOUSE_INTERACTION_BLUR) => self.push_reaction(time_ms),
                 _ => {}
             },
             // Scroll, input, media interaction, selection.
-            Some(3 | 5 | 7 | 14) => self.reaction_times_ms.push(time_ms),
+            Some(3 | 5 | 7 | 14) => self.push_reaction(time_ms),
             _ => {}
         }
     }
@@ -154,10 +161,13 @@ impl Timeline {
                 let message = payload["message"].as_str().unwrap_or("error").to_owned();
                 self.errors.push(ErrorOccurrence { time_ms, message });
             }
+            // The SDK's notes of reactions the DOM does not show: a request
+            // started, a window opened.
+            Some("reel.request_started" | "reel.window_open") => self.push_reaction(time_ms),
             // A request the page made: the page reacted.
             Some("fetch-request") => {
                 let started_ms = payload["timestamp"].as_i64().unwrap_or(time_ms);
-                self.reaction_times_ms.push(started_ms.min(time_ms));
+                self.push_reaction(started_ms.min(time_ms));
             }
             _ => {}
         }
@@ -179,7 +189,7 @@ impl Timeline {
             Some(plugin) if plugin.contains("url-tracking") => {
                 if let Some(href) = payload["href"].as_str() {
                     if page_url.as_deref() != Some(href) {
-                        self.reaction_times_ms.push(time_ms);
+                        self.push_reaction(time_ms);
                     }
                     *page_url = Some(href.to_owned());
                 }
@@ -188,9 +198,14 @@ impl Timeline {
         }
     }
 
-    /// Whether anything reacted in `(after_ms, until_ms]`.
-    pub fn has_reaction_between(&self, after_ms: i64, until_ms: i64) -> bool {
-        let first_after = self.reaction_times_ms.partition_point(|time_ms| *time_ms <= after_ms);
-        self.reaction_times_ms.get(first_after).is_some_and(|time_ms| *time_ms <= until_ms)
+    fn push_reaction(&mut self, time_ms: i64) {
+        self.reactions.push((time_ms, self.current_position));
+    }
+
+    /// Whether anything reacted after the click (later in time, or in the
+    /// same millisecond but later in the stream) and no later than `until_ms`.
+    pub fn has_reaction_after(&self, click: &Click, until_ms: i64) -> bool {
+        let first_after = self.reactions.partition_point(|reaction| *reaction <= (click.time_ms, click.stream_position));
+        self.reactions.get(first_after).is_some_and(|(time_ms, _)| *time_ms <= until_ms)
     }
 }

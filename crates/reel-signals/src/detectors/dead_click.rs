@@ -18,7 +18,7 @@ pub fn detect(timeline: &Timeline, settings: &SignalSettings) -> Vec<Signal> {
         }
         let deadline_ms = click.time_ms + settings.dead_click_timeout_ms;
         pending_until_ms = deadline_ms;
-        if deadline_ms > timeline.end_ms || timeline.has_reaction_between(click.time_ms, deadline_ms) {
+        if deadline_ms > timeline.end_ms || timeline.has_reaction_after(click, deadline_ms) {
             continue;
         }
         signals.push(Signal {
