@@ -146,7 +146,7 @@ impl Default for SegmentConfig {
             close_age_ms: 60_000,
             open_bytes_max: 4 * 1024 * 1024,
             close_sessions_per_pass_max: 100,
-            zstd_level: 3,
+            zstd_level: 9,
             synthetic_keyframe_interval_ms: 300_000,
         }
     }

@@ -1,6 +1,6 @@
 /** Calls to the Reel HTTP API. The login cookie travels automatically (same origin). */
 
-import type { Project, RecordingWindowResponse, Session, SessionPage, User } from "./types";
+import type { Project, RecordingWindowResponse, SessionAnalyticsEvent, SessionDetail, SessionFilters, SessionPage, User } from "./types";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -62,31 +62,69 @@ export async function fetchProjects(signal?: AbortSignal): Promise<Project[]> {
   return answer.projects;
 }
 
-export function fetchSessionPage(options: { limit: number; cursor: string | null }, signal?: AbortSignal): Promise<SessionPage> {
+export function fetchSessionPage(
+  options: { limit: number; cursor: string | null; filters?: SessionFilters },
+  signal?: AbortSignal,
+): Promise<SessionPage> {
   const query = new URLSearchParams({ limit: String(options.limit) });
   if (options.cursor !== null) {
     query.set("cursor", options.cursor);
   }
+  const filters = options.filters;
+  if (filters?.hasRageClicks) {
+    query.set("has_rage_clicks", "true");
+  }
+  if (filters?.hasDeadClicks) {
+    query.set("has_dead_clicks", "true");
+  }
+  if (filters?.hasErrors) {
+    query.set("has_errors", "true");
+  }
   return requestJson<SessionPage>("GET", `/api/v1/sessions?${query.toString()}`, undefined, signal);
 }
 
-export async function fetchSession(sessionId: string, signal?: AbortSignal): Promise<Session> {
-  const answer = await requestJson<{ session: Session }>("GET", `/api/v1/sessions/${encodeURIComponent(sessionId)}`, undefined, signal);
-  return answer.session;
+export function fetchSessionDetail(sessionId: string, signal?: AbortSignal): Promise<SessionDetail> {
+  return requestJson<SessionDetail>("GET", `/api/v1/sessions/${encodeURIComponent(sessionId)}`, undefined, signal);
 }
 
+function recordingPath(sessionId: string, query: URLSearchParams): string {
+  return `/api/v1/sessions/${encodeURIComponent(sessionId)}/recording?${query.toString()}`;
+}
+
+/** The events from the last keyframe at or before `atMs` up to `max(atMs, keyframe) + windowMs`. */
+export function fetchRecordingAt(sessionId: string, atMs: number, windowMs: number, signal?: AbortSignal): Promise<RecordingWindowResponse> {
+  const query = new URLSearchParams({ at_ms: String(Math.round(atMs)), window_ms: String(Math.round(windowMs)) });
+  return requestJson<RecordingWindowResponse>("GET", recordingPath(sessionId, query), undefined, signal);
+}
+
+/** The events with `fromMs <= timestamp < toMs`; without `fromMs`, from the very first event. */
 export function fetchRecordingWindow(
   sessionId: string,
-  window: { fromMs: number | null; toMs: number | null },
+  window: { fromMs: number | null; toMs: number },
   signal?: AbortSignal,
 ): Promise<RecordingWindowResponse> {
   const query = new URLSearchParams();
   if (window.fromMs !== null) {
-    query.set("from_ms", String(window.fromMs));
+    query.set("from_ms", String(Math.round(window.fromMs)));
   }
-  if (window.toMs !== null) {
-    query.set("to_ms", String(window.toMs));
+  query.set("to_ms", String(Math.round(window.toMs)));
+  return requestJson<RecordingWindowResponse>("GET", recordingPath(sessionId, query), undefined, signal);
+}
+
+/** The session's analytics events, or null when this server has no such endpoint yet (404 `not_found`). */
+export async function fetchSessionAnalyticsEvents(sessionId: string, signal?: AbortSignal): Promise<SessionAnalyticsEvent[] | null> {
+  try {
+    const answer = await requestJson<{ events: SessionAnalyticsEvent[] }>(
+      "GET",
+      `/api/v1/sessions/${encodeURIComponent(sessionId)}/events`,
+      undefined,
+      signal,
+    );
+    return Array.isArray(answer?.events) ? answer.events : [];
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404 && error.code === "not_found") {
+      return null;
+    }
+    throw error;
   }
-  const path = `/api/v1/sessions/${encodeURIComponent(sessionId)}/recording?${query.toString()}`;
-  return requestJson<RecordingWindowResponse>("GET", path, undefined, signal);
 }

@@ -8,6 +8,28 @@ export function replayPath(session: Session): string {
   return `/replays/${encodeURIComponent(session.id)}`;
 }
 
+function FrustrationBadges(props: { session: Session }) {
+  const counts = props.session.signal_counts;
+  const badges = [
+    { count: counts?.rage_clicks ?? 0, label: "rage", title: "rage clicks" },
+    { count: counts?.dead_clicks ?? 0, label: "dead", title: "dead clicks" },
+    { count: counts?.error_clicks ?? 0, label: "error click", title: "error clicks" },
+    { count: counts?.thrashed_cursors ?? 0, label: "thrash", title: "thrashed cursor" },
+  ].filter((badge) => badge.count > 0);
+  if (badges.length === 0) {
+    return <span className="muted">—</span>;
+  }
+  return (
+    <>
+      {badges.map((badge) => (
+        <span key={badge.label} className="signal-badge" title={`${badge.count} ${badge.title}`}>
+          {badge.count} {badge.label}
+        </span>
+      ))}
+    </>
+  );
+}
+
 function SessionRow(props: { session: Session }) {
   const { session } = props;
   const path = replayPath(session);
@@ -40,6 +62,9 @@ function SessionRow(props: { session: Session }) {
       <td className="numeric">
         {session.error_count > 0 ? <span className="error-badge">{session.error_count}</span> : <span className="muted">0</span>}
       </td>
+      <td data-testid="frustration-cell">
+        <FrustrationBadges session={session} />
+      </td>
     </tr>
   );
 }
@@ -56,6 +81,7 @@ export function SessionTable(props: { sessions: Session[] }) {
           <th>First URL</th>
           <th className="numeric">Clicks</th>
           <th className="numeric">Errors</th>
+          <th>Frustration</th>
         </tr>
       </thead>
       <tbody>

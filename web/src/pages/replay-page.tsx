@@ -1,65 +1,30 @@
-/** /replays/{id}: session details next to the player. */
+/** /replays/{id}?t=<seconds>: the player, opening at `t` when given. */
 
 import { useEffect, useState } from "react";
-import { ApiError, fetchSession, isNotLoggedIn } from "../api/client";
-import type { Session, User } from "../api/types";
+import { ApiError, fetchSessionDetail, isNotLoggedIn } from "../api/client";
+import type { SessionDetail, User } from "../api/types";
 import { AppShell } from "../components/app-shell";
-import { formatDateTime, formatDuration, isWebUrl } from "../format";
 import { Link, navigate } from "../navigation";
 import { ReplayPlayer } from "../player/replay-player";
+import { startOffsetFromQuery } from "../player/replay-link";
 
-type PageState = { kind: "loading" } | { kind: "loaded"; session: Session } | { kind: "not-found" } | { kind: "failed"; message: string };
-
-function SessionDetails(props: { session: Session }) {
-  const { session } = props;
-  return (
-    <aside className="side-panel session-details" data-testid="session-details">
-      <h2>Session</h2>
-      <dl className="detail-list">
-        <dt>User</dt>
-        <dd data-testid="session-user">{session.user_id ?? <span className="muted">anonymous</span>}</dd>
-        <dt>Device</dt>
-        <dd className="mono small">{session.device_id}</dd>
-        <dt>Started</dt>
-        <dd data-testid="session-start">{formatDateTime(session.start_time_ms)}</dd>
-        <dt>Duration</dt>
-        <dd>{formatDuration(session.duration_ms)}</dd>
-        <dt>First URL</dt>
-        <dd className="break-all" data-testid="session-url">
-          {isWebUrl(session.first_url) ? (
-            <a href={session.first_url} target="_blank" rel="noreferrer noopener">
-              {session.first_url}
-            </a>
-          ) : (
-            (session.first_url ?? "—")
-          )}
-        </dd>
-        <dt>Pages</dt>
-        <dd>{session.page_count}</dd>
-        <dt>Clicks</dt>
-        <dd>{session.click_count}</dd>
-        <dt>Errors</dt>
-        <dd>{session.error_count}</dd>
-        <dt>Events</dt>
-        <dd>{session.event_count}</dd>
-      </dl>
-    </aside>
-  );
-}
+type PageState = { kind: "loading" } | { kind: "loaded"; detail: SessionDetail } | { kind: "not-found" } | { kind: "failed"; message: string };
 
 export function ReplayPage(props: { user: User; sessionId: string }) {
   const [state, setState] = useState<PageState>({ kind: "loading" });
+  const [startOffsetMs] = useState(() => startOffsetFromQuery(window.location.search));
 
   useEffect(() => {
     const abort = new AbortController();
-    fetchSession(props.sessionId, abort.signal)
-      .then((session) => setState({ kind: "loaded", session }))
+    fetchSessionDetail(props.sessionId, abort.signal)
+      .then((detail) => setState({ kind: "loaded", detail }))
       .catch((error: unknown) => {
         if (abort.signal.aborted) {
           return;
         }
         if (isNotLoggedIn(error)) {
-          navigate("/login", { replace: true });
+          const returnTo = window.location.pathname + window.location.search;
+          navigate(`/login?return_to=${encodeURIComponent(returnTo)}`, { replace: true });
         } else if (error instanceof ApiError && error.status === 404) {
           setState({ kind: "not-found" });
         } else {
@@ -82,12 +47,7 @@ export function ReplayPage(props: { user: User; sessionId: string }) {
       {state.kind === "loading" && <p className="muted">Loading session…</p>}
       {state.kind === "not-found" && <p className="error-text">This session does not exist.</p>}
       {state.kind === "failed" && <p className="error-text">Could not load the session: {state.message}</p>}
-      {state.kind === "loaded" && (
-        <div className="replay-layout">
-          <ReplayPlayer session={state.session} />
-          <SessionDetails session={state.session} />
-        </div>
-      )}
+      {state.kind === "loaded" && <ReplayPlayer detail={state.detail} startOffsetMs={startOffsetMs} />}
     </AppShell>
   );
 }

@@ -2,9 +2,10 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { fetchSessionPage, isNotLoggedIn } from "../api/client";
-import type { Session, User } from "../api/types";
+import type { Session, SessionFilters, User } from "../api/types";
 import { AppShell } from "../components/app-shell";
 import { SdkSetupPanel } from "../components/sdk-setup-panel";
+import { NO_FILTERS, SessionFilterBar } from "../components/session-filters";
 import { SessionTable } from "../components/session-table";
 import { navigate } from "../navigation";
 
@@ -17,6 +18,7 @@ type ListState =
 
 export function SessionListPage(props: { user: User }) {
   const [state, setState] = useState<ListState>({ kind: "loading" });
+  const [filters, setFilters] = useState<SessionFilters>(NO_FILTERS);
 
   const handleError = useCallback((error: unknown) => {
     if (isNotLoggedIn(error)) {
@@ -28,7 +30,7 @@ export function SessionListPage(props: { user: User }) {
 
   const loadFirstPage = useCallback(
     (signal?: AbortSignal) => {
-      fetchSessionPage({ limit: SESSIONS_PER_PAGE, cursor: null }, signal)
+      fetchSessionPage({ limit: SESSIONS_PER_PAGE, cursor: null, filters }, signal)
         .then((page) => setState({ kind: "loaded", sessions: page.sessions, nextCursor: page.next_cursor, loadingMore: false }))
         .catch((error: unknown) => {
           if (!signal?.aborted) {
@@ -36,7 +38,7 @@ export function SessionListPage(props: { user: User }) {
           }
         });
     },
-    [handleError],
+    [handleError, filters],
   );
 
   useEffect(() => {
@@ -50,7 +52,7 @@ export function SessionListPage(props: { user: User }) {
       return;
     }
     setState({ ...state, loadingMore: true });
-    fetchSessionPage({ limit: SESSIONS_PER_PAGE, cursor: state.nextCursor })
+    fetchSessionPage({ limit: SESSIONS_PER_PAGE, cursor: state.nextCursor, filters })
       .then((page) =>
         setState({
           kind: "loaded",
@@ -72,11 +74,12 @@ export function SessionListPage(props: { user: User }) {
               Refresh
             </button>
           </div>
+          <SessionFilterBar filters={filters} onChange={setFilters} />
           {state.kind === "loading" && <p className="muted">Loading sessions…</p>}
           {state.kind === "failed" && <p className="error-text">Could not load sessions: {state.message}</p>}
           {state.kind === "loaded" && state.sessions.length === 0 && (
             <div className="empty-state" data-testid="no-sessions">
-              <h2>No sessions yet</h2>
+              <h2>{filters.hasRageClicks || filters.hasDeadClicks || filters.hasErrors ? "No sessions match these filters" : "No sessions yet"}</h2>
               <p className="muted">Add the SDK to your site, or click around the demo shop, then refresh.</p>
             </div>
           )}

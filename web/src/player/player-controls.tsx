@@ -1,97 +1,117 @@
-/** Play/pause, a clickable progress bar with error markers, the time, and the speed. */
+/**
+ * The control bar: play/pause, back and forward 10 s, the time, the speed, skip inactivity, and the
+ * buttons for the console, the link to this moment, the shortcuts, expand and full screen.
+ */
 
-import type { MouseEvent } from "react";
 import { formatPlayerTime } from "../format";
-import type { ReplayerControls } from "./use-replayer";
-import { fractionAlong } from "./replay-geometry";
+import { PLAYBACK_SPEEDS } from "./keyboard-shortcuts";
+import {
+  ConsoleIcon,
+  ExpandIcon,
+  FullscreenIcon,
+  KeyboardIcon,
+  LinkIcon,
+  PauseIcon,
+  PlayIcon,
+  SkipBackIcon,
+  SkipForwardIcon,
+  SkipInactivityIcon,
+} from "./player-icons";
 
-const SPEEDS = [1, 2, 4, 8];
-
-function PlayIcon() {
-  return (
-    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
-      <path d="M7 4.5v15l13-7.5z" fill="currentColor" />
-    </svg>
-  );
+export interface PlayerControlsProps {
+  disabled: boolean;
+  isPlaying: boolean;
+  currentOffsetMs: number;
+  totalMs: number;
+  speed: number;
+  skipInactivity: boolean;
+  consoleOpen: boolean;
+  expanded: boolean;
+  fullscreen: boolean;
+  shortcutsOpen: boolean;
+  onTogglePlay(): void;
+  onSkipBack(): void;
+  onSkipForward(): void;
+  onSpeed(speed: number): void;
+  onToggleSkipInactivity(): void;
+  onToggleConsole(): void;
+  onCopyLink(): void;
+  onToggleShortcuts(): void;
+  onToggleExpand(): void;
+  onToggleFullscreen(): void;
 }
 
-function PauseIcon() {
-  return (
-    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
-      <rect x="6" y="4.5" width="4" height="15" rx="1" fill="currentColor" />
-      <rect x="14" y="4.5" width="4" height="15" rx="1" fill="currentColor" />
-    </svg>
-  );
+function speedLabel(speed: number): string {
+  return speed === 0.5 ? "½×" : `${speed}×`;
 }
 
-function percentOf(partMs: number, totalMs: number): string {
-  return totalMs > 0 ? `${Math.min(100, (partMs / totalMs) * 100)}%` : "0%";
-}
-
-export function PlayerControls(props: { controls: ReplayerControls }) {
-  const { controls } = props;
-  const disabled = controls.status.kind !== "ready";
-  const handleProgressClick = (event: MouseEvent<HTMLDivElement>) => {
-    const bounds = event.currentTarget.getBoundingClientRect();
-    controls.seek(fractionAlong(event.clientX, bounds.left, bounds.width) * controls.totalTimeMs);
-  };
+export function PlayerControls(props: PlayerControlsProps) {
   return (
     <div className="player-controls">
+      <button type="button" className="icon-button" data-testid="skip-back" aria-label="Back 10 seconds (←)" title="Back 10 seconds (←)" disabled={props.disabled} onClick={props.onSkipBack}>
+        <SkipBackIcon />
+      </button>
       <button
         type="button"
         className="play-button"
         data-testid="play-pause"
-        data-state={controls.isPlaying ? "playing" : "paused"}
-        aria-label={controls.isPlaying ? "Pause" : "Play"}
-        disabled={disabled}
-        onClick={controls.togglePlay}
+        data-state={props.isPlaying ? "playing" : "paused"}
+        aria-label={props.isPlaying ? "Pause (space)" : "Play (space)"}
+        title={props.isPlaying ? "Pause (space)" : "Play (space)"}
+        disabled={props.disabled}
+        onClick={props.onTogglePlay}
       >
-        {controls.isPlaying ? <PauseIcon /> : <PlayIcon />}
+        {props.isPlaying ? <PauseIcon /> : <PlayIcon />}
       </button>
-      <div
-        className="progress-track"
-        data-testid="progress"
-        role="slider"
-        aria-label="Playback position"
-        aria-valuemin={0}
-        aria-valuemax={Math.round(controls.totalTimeMs)}
-        aria-valuenow={Math.round(controls.currentTimeMs)}
-        tabIndex={0}
-        onClick={disabled ? undefined : handleProgressClick}
-        onKeyDown={(event) => {
-          if (event.key === "ArrowRight") controls.seek(controls.currentTimeMs + 5_000);
-          if (event.key === "ArrowLeft") controls.seek(controls.currentTimeMs - 5_000);
-        }}
-      >
-        <div className="progress-loaded" style={{ width: percentOf(controls.loadedTimeMs, controls.totalTimeMs) }} />
-        <div className="progress-played" data-testid="progress-played" style={{ width: percentOf(controls.currentTimeMs, controls.totalTimeMs) }} />
-        {controls.recordingStartMs !== null &&
-          controls.errorMarkers.map((marker, index) => (
-            <span
-              key={`${marker.timestampMs}-${index}`}
-              className="progress-marker"
-              title={marker.message}
-              style={{ left: percentOf(marker.timestampMs - (controls.recordingStartMs ?? 0), controls.totalTimeMs) }}
-            />
-          ))}
-      </div>
+      <button type="button" className="icon-button" data-testid="skip-forward" aria-label="Forward 10 seconds (→)" title="Forward 10 seconds (→)" disabled={props.disabled} onClick={props.onSkipForward}>
+        <SkipForwardIcon />
+      </button>
       <span className="player-time">
-        <span data-testid="current-time">{formatPlayerTime(controls.currentTimeMs)}</span>
+        <span data-testid="current-time">{formatPlayerTime(props.currentOffsetMs)}</span>
         {" / "}
-        <span data-testid="total-time">{formatPlayerTime(controls.totalTimeMs)}</span>
+        <span data-testid="total-time">{formatPlayerTime(props.totalMs)}</span>
       </span>
-      <select
-        className="speed-select"
-        aria-label="Playback speed"
-        value={controls.speed}
-        onChange={(event) => controls.setSpeed(Number(event.target.value))}
-      >
-        {SPEEDS.map((speed) => (
-          <option key={speed} value={speed}>
-            {speed}×
-          </option>
+      <div className="speed-group" role="group" aria-label="Playback speed" data-testid="speed-group">
+        {PLAYBACK_SPEEDS.map((speed) => (
+          <button
+            type="button"
+            key={speed}
+            className="speed-button"
+            data-testid={`speed-${speed}`}
+            aria-pressed={props.speed === speed}
+            title={`Play at ${speed}× (< and > change the speed)`}
+            onClick={() => props.onSpeed(speed)}
+          >
+            {speedLabel(speed)}
+          </button>
         ))}
-      </select>
+      </div>
+      <button
+        type="button"
+        className="toggle-button"
+        data-testid="skip-inactivity"
+        aria-pressed={props.skipInactivity}
+        title="Skip inactivity: jump over stretches without user input (I)"
+        onClick={props.onToggleSkipInactivity}
+      >
+        <SkipInactivityIcon /> Skip inactivity
+      </button>
+      <span className="controls-spacer" />
+      <button type="button" className="icon-button" data-testid="console-toggle" aria-pressed={props.consoleOpen} aria-label="Console (C)" title="Console (C)" onClick={props.onToggleConsole}>
+        <ConsoleIcon />
+      </button>
+      <button type="button" className="icon-button" data-testid="copy-link" aria-label="Copy a link to this moment (U)" title="Copy a link to this moment (U)" onClick={props.onCopyLink}>
+        <LinkIcon />
+      </button>
+      <button type="button" className="icon-button" data-testid="shortcuts-toggle" aria-pressed={props.shortcutsOpen} aria-label="Keyboard shortcuts (?)" title="Keyboard shortcuts (?)" onClick={props.onToggleShortcuts}>
+        <KeyboardIcon />
+      </button>
+      <button type="button" className="icon-button" data-testid="expand-toggle" aria-pressed={props.expanded} aria-label={props.expanded ? "Shrink the player (E)" : "Expand the player (E)"} title={props.expanded ? "Shrink (E)" : "Expand (E)"} onClick={props.onToggleExpand}>
+        <ExpandIcon expanded={props.expanded} />
+      </button>
+      <button type="button" className="icon-button" data-testid="fullscreen-toggle" aria-pressed={props.fullscreen} aria-label="Full screen (F)" title="Full screen (F)" onClick={props.onToggleFullscreen}>
+        <FullscreenIcon />
+      </button>
     </div>
   );
 }

@@ -1,13 +1,14 @@
 /**
- * Loads a recording in time windows so playback can start before all of it has arrived: first
- * the opening minute, then the rest in longer windows, each handed over as soon as it arrives.
+ * Reads a whole recording front to back in large windows, handing each window over as it arrives
+ * and keeping none of it: the recording summary (event stream, console, idle periods) is built
+ * from these windows while the player itself loads only the stretch it is showing.
  */
 
 import type { RecordedEvent, RecordingWindowResponse } from "../api/types";
 
-export const FIRST_WINDOW_MS = 60_000;
-export const LATER_WINDOW_MS = 5 * 60_000;
-/** A bound on requests for one recording (with 5-minute windows: about a week of recording). */
+/** Half the server's default `recording.window_ms_max` (1 hour). */
+export const SCAN_WINDOW_MS = 30 * 60_000;
+/** A bound on requests for one recording (with 30-minute windows: about six weeks of recording). */
 export const RECORDING_WINDOWS_MAX = 2_100;
 
 export interface RecordingWindowRequest {
@@ -31,16 +32,22 @@ export interface LoadRecordingOptions {
   signal?: AbortSignal;
 }
 
-/** The windows to ask for, given what the last answer said about the recording's end. */
-export function nextRecordingWindow(previous: RecordingWindowRequest, sessionEndMs: number | null): RecordingWindowRequest | null {
-  if (sessionEndMs === null || previous.toMs > sessionEndMs) {
+/**
+ * The window after `previous`: where the server says the next one starts (`next_from_ms`, null at
+ * the end), or, from a server without that field, right after `previous` until the last event.
+ */
+export function nextRecordingWindow(previous: RecordingWindowRequest, answer: RecordingWindowResponse): RecordingWindowRequest | null {
+  if (answer.next_from_ms !== undefined) {
+    return answer.next_from_ms === null ? null : { fromMs: answer.next_from_ms, toMs: answer.next_from_ms + SCAN_WINDOW_MS };
+  }
+  if (answer.session_end_ms === null || previous.toMs > answer.session_end_ms) {
     return null; // [from, to) already covered the last event
   }
-  return { fromMs: previous.toMs, toMs: previous.toMs + LATER_WINDOW_MS };
+  return { fromMs: previous.toMs, toMs: previous.toMs + SCAN_WINDOW_MS };
 }
 
 export function firstRecordingWindow(sessionStartMs: number): RecordingWindowRequest {
-  return { fromMs: null, toMs: sessionStartMs + FIRST_WINDOW_MS };
+  return { fromMs: null, toMs: sessionStartMs + SCAN_WINDOW_MS };
 }
 
 /** Events the server returned outside the window that was asked for (a contract violation). */
@@ -68,7 +75,7 @@ export async function loadRecordingInWindows(options: LoadRecordingOptions): Pro
       console.warn(`reel: the server sent ${strayEventCount} events outside the window ${window.fromMs}..${window.toMs}`);
     }
     sessionEndMs = answer.session_end_ms ?? sessionEndMs;
-    const next = nextRecordingWindow(window, sessionEndMs);
+    const next = nextRecordingWindow(window, answer);
     options.onEvents(answer.events, { loadedUntilMs: window.toMs, sessionEndMs, done: next === null });
     window = next;
   }
