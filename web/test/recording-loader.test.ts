@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { RecordedEvent, RecordingWindowResponse } from "../src/api/types";
 import type { RecordingWindowRequest } from "../src/player/recording-loader";
-import { FIRST_WINDOW_MS, LATER_WINDOW_MS, loadRecordingInWindows } from "../src/player/recording-loader";
+import { SCAN_WINDOW_MS, loadRecordingInWindows } from "../src/player/recording-loader";
+
+const FIRST_WINDOW_MS = SCAN_WINDOW_MS;
+const LATER_WINDOW_MS = SCAN_WINDOW_MS;
 
 const START_MS = 1_764_252_000_000;
 
@@ -26,8 +29,8 @@ function eventAt(offsetMs: number): RecordedEvent {
 }
 
 describe("loading a recording in windows", () => {
-  it("asks for the first minute first, then longer windows until the last event", async () => {
-    const events = [eventAt(0), eventAt(30_000), eventAt(90_000), eventAt(FIRST_WINDOW_MS + LATER_WINDOW_MS + 1)];
+  it("asks for one window after another until the last event", async () => {
+    const events = [eventAt(0), eventAt(30_000), eventAt(FIRST_WINDOW_MS + 90_000), eventAt(FIRST_WINDOW_MS + LATER_WINDOW_MS + 1)];
     const server = fakeServer(events);
     const handedOver: number[][] = [];
     await loadRecordingInWindows({
@@ -40,7 +43,7 @@ describe("loading a recording in windows", () => {
       { fromMs: START_MS + FIRST_WINDOW_MS, toMs: START_MS + FIRST_WINDOW_MS + LATER_WINDOW_MS },
       { fromMs: START_MS + FIRST_WINDOW_MS + LATER_WINDOW_MS, toMs: START_MS + FIRST_WINDOW_MS + 2 * LATER_WINDOW_MS },
     ]);
-    expect(handedOver).toEqual([[0, 30_000], [90_000], [FIRST_WINDOW_MS + LATER_WINDOW_MS + 1]]);
+    expect(handedOver).toEqual([[0, 30_000], [FIRST_WINDOW_MS + 90_000], [FIRST_WINDOW_MS + LATER_WINDOW_MS + 1]]);
   });
 
   it("hands every event over exactly once, even one exactly on a window boundary", async () => {
@@ -70,7 +73,7 @@ describe("loading a recording in windows", () => {
   });
 
   it("stops asking once aborted", async () => {
-    const server = fakeServer([eventAt(0), eventAt(3_600_000)]);
+    const server = fakeServer([eventAt(0), eventAt(4 * 3_600_000)]);
     const abort = new AbortController();
     await loadRecordingInWindows({
       sessionStartMs: START_MS,
@@ -79,5 +82,25 @@ describe("loading a recording in windows", () => {
       onEvents: () => abort.abort(),
     });
     expect(server.requests).toHaveLength(1);
+  });
+
+  it("follows next_from_ms when the server sends it, and stops at null", async () => {
+    const requests: RecordingWindowRequest[] = [];
+    const answers: RecordingWindowResponse[] = [
+      { events: [eventAt(0)], from_ms: null, to_ms: START_MS + 10, session_end_ms: START_MS + 50_000, next_from_ms: START_MS + 10 },
+      { events: [eventAt(50_000)], from_ms: START_MS + 10, to_ms: START_MS + 60_000, session_end_ms: START_MS + 50_000, next_from_ms: null },
+    ];
+    await loadRecordingInWindows({
+      sessionStartMs: START_MS,
+      fetchWindow: async (window) => {
+        requests.push(window);
+        return answers[requests.length - 1];
+      },
+      onEvents: () => undefined,
+    });
+    expect(requests).toEqual([
+      { fromMs: null, toMs: START_MS + SCAN_WINDOW_MS },
+      { fromMs: START_MS + 10, toMs: START_MS + 10 + SCAN_WINDOW_MS },
+    ]);
   });
 });

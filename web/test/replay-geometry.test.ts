@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canStartReplay, findErrorMarkers, firstViewportSize, fitViewport, fractionAlong } from "../src/player/replay-geometry";
+import { fitViewport, fractionAlong, timelinePercent } from "../src/player/replay-geometry";
 
 describe("fitting the recorded viewport", () => {
   it("scales down to the limiting side and centres the other", () => {
@@ -15,35 +15,26 @@ describe("fitting the recorded viewport", () => {
     expect(placement.left).toBe((1000 - 200) / 2);
   });
 
+  it("never scales a small viewport up, and centres it", () => {
+    expect(fitViewport({ width: 390, height: 600 }, { width: 1000, height: 800 })).toEqual({ scale: 1, left: 305, top: 100 });
+  });
+
   it("leaves the viewport alone while a size is unknown", () => {
     expect(fitViewport({ width: 0, height: 0 }, { width: 100, height: 100 })).toEqual({ scale: 1, left: 0, top: 0 });
   });
 });
 
-describe("reading the recording", () => {
-  const meta = { type: 4, timestamp: 1, data: { href: "http://x/", width: 1200, height: 800 } };
-  const fullSnapshot = { type: 2, timestamp: 2, data: {} };
-  const error = { type: 5, timestamp: 3, data: { tag: "reel.error", payload: { message: "boom" } } };
-  const otherCustom = { type: 5, timestamp: 4, data: { tag: "something.else", payload: {} } };
-
-  it("finds the first viewport size", () => {
-    expect(firstViewportSize([fullSnapshot, meta])).toEqual({ width: 1200, height: 800 });
-    expect(firstViewportSize([fullSnapshot])).toBeNull();
-  });
-
-  it("needs a full snapshot and two events to start", () => {
-    expect(canStartReplay([meta])).toBe(false);
-    expect(canStartReplay([meta, error])).toBe(false);
-    expect(canStartReplay([meta, fullSnapshot])).toBe(true);
-  });
-
-  it("marks reel.error events only", () => {
-    expect(findErrorMarkers([meta, error, otherCustom])).toEqual([{ timestampMs: 3, message: "boom" }]);
-  });
-
+describe("timeline positions", () => {
   it("turns a click position into a fraction of the bar", () => {
     expect(fractionAlong(150, 100, 200)).toBe(0.25);
     expect(fractionAlong(50, 100, 200)).toBe(0);
     expect(fractionAlong(900, 100, 200)).toBe(1);
+  });
+
+  it("places times as clamped percentages", () => {
+    expect(timelinePercent(1_500, 1_000, 3_000)).toBe("25%");
+    expect(timelinePercent(0, 1_000, 3_000)).toBe("0%");
+    expect(timelinePercent(9_000, 1_000, 3_000)).toBe("100%");
+    expect(timelinePercent(5, 5, 5)).toBe("0%");
   });
 });
