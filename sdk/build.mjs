@@ -30,6 +30,80 @@ const bareReadPattern = /^import_postcss(?:\$\d+)?\.default(?:\.[A-Za-z_$][\w$]*
 const aliasPattern = /^var (postcss_default(?:\$\d+)?) = (import_postcss(?:\$\d+)?)\.default;$/gm;
 const EXPECTED_INITIALISERS = 2;
 
+/**
+ * Recorder features the SDK never switches on, whose code a bundler must still keep because
+ * record() constructs or references it. Each entry replaces one section of rrweb's file, found
+ * by its first and last lines, with an inert equivalent; the build fails when a section is not
+ * found exactly once (new rrweb version). About 4 KB gzipped less in total.
+ * - canvas recording (`recordCanvas`): the CanvasManager with its 2D / WebGL observers, argument
+ *   serializers, inline image worker and base64 helper; record() still calls reset / freeze /
+ *   unfreeze / lock / unlock. (The section's other user, the Replayer's canvas code, is not in the SDK.)
+ * - cross-origin iframe recording (`recordCrossOriginIframes`): the `message` handler that
+ *   rewrites a child frame's events is only attached with that option, and the id mirrors it
+ *   uses are otherwise only handed to record plugins (the SDK has none).
+ * - font collection (`collectFonts`): the observer is only started with that option.
+ * - canvas contents and inlined images in snapshots (`recordCanvas`, `inlineImages`).
+ * - the deprecated `mirror` export, a Proxy that only logs warnings (the SDK uses record.mirror).
+ * - forEach polyfills for NodeList and DOMTokenList (every browser the ES2022 bundle runs in has them).
+ */
+const RECORDER_SECTIONS_TO_STUB = [
+  {
+    name: "canvas recording",
+    first: "\n// ../../node_modules/base64-arraybuffer/dist/base64-arraybuffer.es5.js\n",
+    last: "\n// src/record/stylesheet-manager.ts\n",
+    replacement: "\nvar CanvasManager = class { reset() {} freeze() {} unfreeze() {} lock() {} unlock() {} };\n// src/record/stylesheet-manager.ts\n",
+  },
+  {
+    name: "cross-origin iframe events",
+    first: "\n\thandleMessage(message) {\n",
+    last: "\n};\n// src/record/shadow-dom-manager.ts\n",
+    replacement: "\n\thandleMessage() {}\n};\n// src/record/shadow-dom-manager.ts\n",
+  },
+  {
+    name: "cross-origin iframe id mirrors",
+    first: "\nvar CrossOriginIframeMirror = class {\n",
+    last: "\n};\n",
+    replacement: "\nvar CrossOriginIframeMirror = class {};\n",
+  },
+  {
+    name: "font collection",
+    first: "\nfunction initFontObserver({ fontCb, doc }) {\n",
+    last: "\n}\n",
+    replacement: "\nfunction initFontObserver() {\n\treturn () => {};\n}\n",
+  },
+  {
+    name: "snapshot canvas and image inlining",
+    first: '\n\tif (tagName === "canvas" && recordCanvas) {\n',
+    last: '\n\tif (["audio", "video"].includes(tagName)) {\n',
+    replacement: '\n\tif (["audio", "video"].includes(tagName)) {\n',
+  },
+  {
+    name: "forEach polyfills",
+    first: "\nfunction polyfill$1(win = window) {\n",
+    last: "\n}\n",
+    replacement: "\nfunction polyfill$1() {}\n",
+  },
+  {
+    name: "deprecated mirror export",
+    first: "\nvar DEPARTED_MIRROR_ACCESS_WARNING = ",
+    last: "\n} });\n",
+    replacement: "\nvar _mirror = {};\n",
+  },
+];
+
+function stubRecorderSections(source) {
+  let rewritten = source;
+  for (const section of RECORDER_SECTIONS_TO_STUB) {
+    const start = rewritten.indexOf(section.first);
+    const end = start < 0 ? -1 : rewritten.indexOf(section.last, start + section.first.length);
+    if (start < 0 || end < 0 || rewritten.indexOf(section.first, start + 1) >= 0) {
+      return { source: null, failed: section.name };
+    }
+    rewritten = rewritten.slice(0, start) + section.replacement + rewritten.slice(end + section.last.length);
+  }
+  return { source: rewritten, failed: null };
+}
+
 function wrapPostcssInitialisers(source) {
   let rewritten = "";
   let copiedUpTo = 0;
@@ -48,16 +122,22 @@ function wrapPostcssInitialisers(source) {
   return { source: rewritten + source.slice(copiedUpTo), wrapped };
 }
 
-const rrwebPostcssPurityPlugin = {
-  name: "rrweb-postcss-purity",
+const rrwebRecorderTrimPlugin = {
+  name: "rrweb-recorder-trim",
   setup(pluginBuild) {
     pluginBuild.onLoad({ filter: /[\\/]rrweb[\\/]dist[\\/]rrweb\.js$/ }, async (args) => {
       const original = await readFile(args.path, "utf8");
       const { source, wrapped } = wrapPostcssInitialisers(original);
       if (wrapped !== EXPECTED_INITIALISERS) {
-        return { errors: [{ text: `rrweb-postcss-purity wrapped ${wrapped} postcss initialisers, expected ${EXPECTED_INITIALISERS}` }] };
+        return { errors: [{ text: `rrweb-recorder-trim wrapped ${wrapped} postcss initialisers, expected ${EXPECTED_INITIALISERS}` }] };
       }
-      const contents = source
+      const stubbed = stubRecorderSections(source);
+      if (stubbed.source === null) {
+        return { errors: [{ text: `rrweb-recorder-trim could not find rrweb's ${stubbed.failed} section exactly once` }] };
+      }
+      const contents = stubbed.source
+        // rrweb's own warnings would land in the customer's console and in the recorded console logs
+        .replace(/\bconsole\.(warn|debug)\(/g, "/* @__PURE__ */ console.$1(")
         .replace(bareReadPattern, "")
         .replace(aliasPattern, (_match, aliasName, importName) => `var ${aliasName} = /* @__PURE__ */ (() => ${importName}.default)();`);
       return { contents, loader: "js" };
@@ -71,10 +151,10 @@ const sharedOptions = {
   minify: true,
   treeShaking: true,
   sourcemap: false,
-  target: ["es2019"],
+  target: ["es2022"],
   legalComments: "none",
   logLevel: "warning",
-  plugins: [rrwebPostcssPurityPlugin],
+  plugins: [rrwebRecorderTrimPlugin],
 };
 
 const bundles = [

@@ -50,35 +50,35 @@ export function buildIngestPayload(batch: Batch, sentAtMs: number): IngestPayloa
  * An event bigger than the byte limit travels alone (the server decides whether to accept it).
  */
 export class EventGroupBuilder {
-  private readonly limits: BatchLimits;
-  private events: RecordedEvent[] = [];
-  private eventsByteLength = 0;
+  readonly #limits: BatchLimits;
+  #events: RecordedEvent[] = [];
+  #eventsByteLength = 0;
 
   constructor(limits: BatchLimits) {
-    this.limits = limits;
+    this.#limits = limits;
   }
 
   get eventCount(): number {
-    return this.events.length;
+    return this.#events.length;
   }
 
   /** Adds `event`; returns the group that was closed to make room for it, if any. */
   add(event: RecordedEvent, byteLength: number = eventByteLength(event)): RecordedEvent[] | null {
-    const separatorBytes = this.events.length === 0 ? 0 : 1;
-    const bytesAfter = ENVELOPE_BYTES_RESERVED + this.eventsByteLength + separatorBytes + byteLength;
+    const separatorBytes = this.#events.length === 0 ? 0 : 1;
+    const bytesAfter = ENVELOPE_BYTES_RESERVED + this.#eventsByteLength + separatorBytes + byteLength;
     let closedGroup: RecordedEvent[] | null = null;
-    if (this.events.length > 0 && (bytesAfter > this.limits.maxBytes || this.events.length >= this.limits.maxEvents)) {
+    if (this.#events.length > 0 && (bytesAfter > this.#limits.maxBytes || this.#events.length >= this.#limits.maxEvents)) {
       closedGroup = this.takeAll();
     }
-    this.eventsByteLength += (this.events.length === 0 ? 0 : 1) + byteLength;
-    this.events.push(event);
+    this.#eventsByteLength += (this.#events.length === 0 ? 0 : 1) + byteLength;
+    this.#events.push(event);
     return closedGroup;
   }
 
   takeAll(): RecordedEvent[] {
-    const events = this.events;
-    this.events = [];
-    this.eventsByteLength = 0;
+    const events = this.#events;
+    this.#events = [];
+    this.#eventsByteLength = 0;
     return events;
   }
 }

@@ -65,14 +65,15 @@ export class DeliveryQueue {
     droppedAttemptsExhausted: 0,
     retriesScheduled: 0,
   };
-  private readonly entries: QueueEntry[] = [];
-  private readonly send: BatchSender;
-  private readonly policy: RetryPolicy;
-  private readonly queueMaxBatches: number;
-  private readonly timers: TimerFunctions;
-  private readonly random: () => number;
-  private running: Promise<void> | null = null;
-  private retryTimer: unknown = null;
+  readonly #entries: QueueEntry[] = [];
+  readonly #send: BatchSender;
+  readonly #policy: RetryPolicy;
+  readonly #queueMaxBatches: number;
+  readonly #timers: TimerFunctions;
+  readonly #random: () => number;
+  readonly #onFinished: (batch: Batch) => void;
+  #running: Promise<void> | null = null;
+  #retryTimer: unknown = null;
 
   constructor(options: {
     send: BatchSender;
@@ -80,38 +81,41 @@ export class DeliveryQueue {
     queueMaxBatches: number;
     timers: TimerFunctions;
     random?: () => number;
+    /** Called when the server has a batch or refused it for good (not when retries ran out). */
+    onFinished?: (batch: Batch) => void;
   }) {
-    this.send = options.send;
-    this.policy = options.policy;
-    this.queueMaxBatches = options.queueMaxBatches;
-    this.timers = options.timers;
-    this.random = options.random ?? Math.random;
+    this.#send = options.send;
+    this.#policy = options.policy;
+    this.#queueMaxBatches = options.queueMaxBatches;
+    this.#timers = options.timers;
+    this.#random = options.random ?? Math.random;
+    this.#onFinished = options.onFinished ?? (() => undefined);
   }
 
   get length(): number {
-    return this.entries.length;
+    return this.#entries.length;
   }
 
   /** The batches still waiting, oldest first (the first may be in flight). */
   pendingBatches(): Batch[] {
-    return this.entries.map((entry) => entry.batch);
+    return this.#entries.map((entry) => entry.batch);
   }
 
   /** Adds a batch at the end; returns false (and counts a drop) when the queue is full. */
   enqueue(batch: Batch): boolean {
-    if (this.entries.length >= this.queueMaxBatches) {
+    if (this.#entries.length >= this.#queueMaxBatches) {
       this.statistics.droppedQueueFull += 1;
       return false;
     }
-    this.entries.push({ batch, attempts: 0 });
+    this.#entries.push({ batch, attempts: 0 });
     return true;
   }
 
   /** Forgets a batch that was delivered by other means (the unload path). */
   remove(batch: Batch): void {
-    const index = this.entries.findIndex((entry) => entry.batch === batch);
+    const index = this.#entries.findIndex((entry) => entry.batch === batch);
     if (index >= 0) {
-      this.entries.splice(index, 1);
+      this.#entries.splice(index, 1);
     }
   }
 
@@ -120,85 +124,81 @@ export class DeliveryQueue {
    * sends later). Resolves when the queue is empty or the head batch waits for a retry.
    */
   drain(): Promise<void> {
-    if (this.retryTimer !== null) {
+    if (this.#retryTimer !== null) {
       return Promise.resolve();
     }
-    return this.startSending();
+    return this.#startSending();
   }
 
   /** Like `drain`, but a batch waiting for a retry is tried at once. */
   drainNow(): Promise<void> {
-    if (this.retryTimer !== null) {
-      this.timers.clearTimeout(this.retryTimer);
-      this.retryTimer = null;
+    if (this.#retryTimer !== null) {
+      this.#timers.clearTimeout(this.#retryTimer);
+      this.#retryTimer = null;
     }
-    return this.startSending();
+    return this.#startSending();
   }
 
   /** True while the head batch waits for its next try. */
   get isWaitingForRetry(): boolean {
-    return this.retryTimer !== null;
+    return this.#retryTimer !== null;
   }
 
-  private startSending(): Promise<void> {
-    if (this.running !== null) {
+  #startSending(): Promise<void> {
+    if (this.#running !== null) {
       // the loop may already be past its last check: look again once it has stopped
-      return this.running.then(() =>
-        this.entries.length > 0 && this.retryTimer === null ? this.startSending() : undefined,
+      return this.#running.then(() =>
+        this.#entries.length > 0 && this.#retryTimer === null ? this.#startSending() : undefined,
       );
     }
-    const running = this.sendUntilEmptyOrWaiting().finally(() => {
-      this.running = null;
+    const running = this.#sendUntilEmptyOrWaiting().finally(() => {
+      this.#running = null;
     });
-    this.running = running;
+    this.#running = running;
     return running;
   }
 
-  private async sendUntilEmptyOrWaiting(): Promise<void> {
-    while (this.entries.length > 0) {
-      const entry = this.entries[0];
+  async #sendUntilEmptyOrWaiting(): Promise<void> {
+    while (this.#entries.length > 0) {
+      const entry = this.#entries[0];
       let outcome: SendOutcome;
       try {
-        outcome = await this.send(entry.batch);
+        outcome = await this.#send(entry.batch);
       } catch {
         outcome = { kind: "retry" };
       }
       entry.attempts += 1;
-      if (outcome.kind === "delivered") {
-        this.statistics.delivered += 1;
-        this.removeEntry(entry);
+      if (outcome.kind !== "retry") {
+        this.statistics[outcome.kind === "delivered" ? "delivered" : "droppedRejected"] += 1;
+        this.#removeEntry(entry);
+        this.#onFinished(entry.batch);
         continue;
       }
-      if (outcome.kind === "rejected") {
-        this.statistics.droppedRejected += 1;
-        this.removeEntry(entry);
-        continue;
-      }
-      if (entry.attempts >= this.policy.retryMaxAttempts) {
+      if (entry.attempts >= this.#policy.retryMaxAttempts) {
         this.statistics.droppedAttemptsExhausted += 1;
-        this.removeEntry(entry);
+        this.#removeEntry(entry);
         continue;
       }
-      if (this.entries[0] !== entry) {
+      if (this.#entries[0] !== entry) {
         continue; // delivered by the unload path meanwhile
       }
-      this.scheduleRetry(computeRetryDelayMs(entry.attempts, this.policy, outcome.retryAfterMs, this.random));
+      this.#scheduleRetry(computeRetryDelayMs(entry.attempts, this.#policy, outcome.retryAfterMs, this.#random));
       return;
     }
   }
 
-  private scheduleRetry(delayMs: number): void {
+  #scheduleRetry(delayMs: number): void {
     this.statistics.retriesScheduled += 1;
-    this.retryTimer = this.timers.setTimeout(() => {
-      this.retryTimer = null;
-      void this.startSending();
+    this.#retryTimer = this.#timers.setTimeout(() => {
+      this.#retryTimer = null;
+      void this.#startSending();
     }, delayMs);
   }
 
-  private removeEntry(entry: QueueEntry): void {
-    const index = this.entries.indexOf(entry);
+  #removeEntry(entry: QueueEntry): void {
+    const index = this.#entries.indexOf(entry);
     if (index >= 0) {
-      this.entries.splice(index, 1);
+      this.#entries.splice(index, 1);
     }
   }
 }

@@ -69,3 +69,19 @@ export function utf8ByteLength(text: string): number {
 export function eventByteLength(event: RecordedEvent): number {
   return utf8ByteLength(JSON.stringify(event));
 }
+
+/** rrweb's MouseInteraction source and its Click type. */
+const SOURCE_MOUSE_INTERACTION = 2;
+const MOUSE_INTERACTION_CLICK = 2;
+
+/** True for rrweb's record of a click (an IncrementalSnapshot MouseInteraction of type Click). */
+export function isClickEvent(event: RecordedEvent): boolean {
+  const data = event.data as { source?: unknown; type?: unknown; id?: unknown } | null;
+  return (
+    event.type === EVENT_TYPE_INCREMENTAL_SNAPSHOT &&
+    data !== null &&
+    data.source === SOURCE_MOUSE_INTERACTION &&
+    data.type === MOUSE_INTERACTION_CLICK &&
+    typeof data.id === "number"
+  );
+}

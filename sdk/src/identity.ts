@@ -20,15 +20,8 @@ export function createRandomUuid(): string {
   if (cryptoApi && typeof cryptoApi.randomUUID === "function") {
     return cryptoApi.randomUUID();
   }
-  const bytes = new Uint8Array(16);
-  if (cryptoApi && typeof cryptoApi.getRandomValues === "function") {
-    cryptoApi.getRandomValues(bytes);
-  } else {
-    for (let index = 0; index < bytes.length; index += 1) {
-      bytes[index] = Math.floor(Math.random() * 256);
-    }
-  }
-  return formatUuidFromBytes(bytes);
+  // randomUUID needs a secure context; getRandomValues works on plain http too
+  return formatUuidFromBytes(cryptoApi.getRandomValues(new Uint8Array(16)));
 }
 
 export function loadOrCreateDeviceId(storage: KeyValueStorage, createUuid: () => string = createRandomUuid): string {

@@ -58,23 +58,26 @@ export function isSessionExpired(state: SessionState, nowMs: number, idleTimeout
 const REMEMBERED_SESSIONS_MAX = 8;
 
 export class SessionTracker {
-  private readonly storage: KeyValueStorage;
-  private readonly idleTimeoutMs: number;
+  readonly #storage: KeyValueStorage;
+  readonly #idleTimeoutMs: number;
   /**
    * The next sequence number of each session this page has seen, so a batch of a session that
    * another tab already replaced in storage still gets a fresh sequence number.
    */
-  private readonly nextSequenceBySessionId = new Map<number, number>();
+  readonly #nextSequenceBySessionId = new Map<number, number>();
+  /** The last stored text read and what it parsed to: every rrweb event reads the state, and it rarely changes. */
+  #lastStoredText: string | null = null;
+  #lastStoredState: SessionState | null = null;
 
   constructor(storage: KeyValueStorage, idleTimeoutMs: number) {
-    this.storage = storage;
-    this.idleTimeoutMs = idleTimeoutMs;
+    this.#storage = storage;
+    this.#idleTimeoutMs = idleTimeoutMs;
   }
 
   /** The stored session if it is still live at `nowMs`, else null. */
   activeSession(nowMs: number): SessionState | null {
-    const state = this.readStoredState();
-    if (state === null || isSessionExpired(state, nowMs, this.idleTimeoutMs)) {
+    const state = this.#readStoredState();
+    if (state === null || isSessionExpired(state, nowMs, this.#idleTimeoutMs)) {
       return null;
     }
     return state;
@@ -83,12 +86,12 @@ export class SessionTracker {
   /** Starts a new session at `nowMs`, with sequence numbers from 0. */
   startNewSession(nowMs: number): SessionState {
     let sessionId = Math.floor(nowMs);
-    const previous = this.readStoredState();
+    const previous = this.#readStoredState();
     if (previous !== null && sessionId <= previous.sessionId) {
       sessionId = previous.sessionId + 1; // two sessions never share an id, even within one millisecond
     }
     const state: SessionState = { sessionId, lastActivityMs: Math.floor(nowMs), nextSequence: 0 };
-    this.writeState(state);
+    this.#writeState(state);
     return state;
   }
 
@@ -98,43 +101,49 @@ export class SessionTracker {
       return state;
     }
     const updated: SessionState = { ...state, lastActivityMs: Math.floor(nowMs) };
-    this.writeState(updated);
+    this.#writeState(updated);
     return updated;
   }
 
   /** Hands out the next sequence number of session `sessionId` and persists the counter. */
   takeSequence(sessionId: number): BatchPosition {
-    const stored = this.readStoredState();
-    const remembered = this.nextSequenceBySessionId.get(sessionId) ?? 0;
+    const stored = this.#readStoredState();
+    const remembered = this.#nextSequenceBySessionId.get(sessionId) ?? 0;
     if (stored !== null && stored.sessionId === sessionId) {
       const sequence = Math.max(stored.nextSequence, remembered);
-      this.writeState({ ...stored, nextSequence: sequence + 1 });
+      this.#writeState({ ...stored, nextSequence: sequence + 1 });
       return { sessionId, sequence };
     }
-    this.rememberNextSequence(sessionId, remembered + 1);
+    this.#rememberNextSequence(sessionId, remembered + 1);
     return { sessionId, sequence: remembered };
   }
 
-  private rememberNextSequence(sessionId: number, nextSequence: number): void {
-    const known = this.nextSequenceBySessionId.get(sessionId) ?? 0;
-    this.nextSequenceBySessionId.delete(sessionId);
-    this.nextSequenceBySessionId.set(sessionId, Math.max(known, nextSequence));
-    while (this.nextSequenceBySessionId.size > REMEMBERED_SESSIONS_MAX) {
-      const oldestSessionId = this.nextSequenceBySessionId.keys().next().value as number;
-      this.nextSequenceBySessionId.delete(oldestSessionId);
+  #rememberNextSequence(sessionId: number, nextSequence: number): void {
+    const known = this.#nextSequenceBySessionId.get(sessionId) ?? 0;
+    this.#nextSequenceBySessionId.delete(sessionId);
+    this.#nextSequenceBySessionId.set(sessionId, Math.max(known, nextSequence));
+    while (this.#nextSequenceBySessionId.size > REMEMBERED_SESSIONS_MAX) {
+      const oldestSessionId = this.#nextSequenceBySessionId.keys().next().value as number;
+      this.#nextSequenceBySessionId.delete(oldestSessionId);
     }
   }
 
-  private readStoredState(): SessionState | null {
-    const state = parseSessionState(this.storage.getItem(SESSION_STORAGE_KEY));
+  #readStoredState(): SessionState | null {
+    const text = this.#storage.getItem(SESSION_STORAGE_KEY);
+    if (text !== null && text === this.#lastStoredText) {
+      return this.#lastStoredState;
+    }
+    const state = parseSessionState(text);
+    this.#lastStoredText = text;
+    this.#lastStoredState = state;
     if (state !== null) {
-      this.rememberNextSequence(state.sessionId, state.nextSequence);
+      this.#rememberNextSequence(state.sessionId, state.nextSequence);
     }
     return state;
   }
 
-  private writeState(state: SessionState): void {
-    this.rememberNextSequence(state.sessionId, state.nextSequence);
-    this.storage.setItem(SESSION_STORAGE_KEY, JSON.stringify(state));
+  #writeState(state: SessionState): void {
+    this.#rememberNextSequence(state.sessionId, state.nextSequence);
+    this.#storage.setItem(SESSION_STORAGE_KEY, JSON.stringify(state));
   }
 }

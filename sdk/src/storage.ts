@@ -7,6 +7,8 @@ export interface KeyValueStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  /** Every stored key. */
+  keys(): string[];
 }
 
 export function createMemoryStorage(): KeyValueStorage {
@@ -19,11 +21,12 @@ export function createMemoryStorage(): KeyValueStorage {
     removeItem: (key) => {
       values.delete(key);
     },
+    keys: () => Array.from(values.keys()),
   };
 }
 
 /** Wraps a Storage so that failures fall back to an in-memory copy instead of throwing. */
-export function createSafeStorage(backing: KeyValueStorage): KeyValueStorage {
+export function createSafeStorage(backing: Storage): KeyValueStorage {
   const memory = createMemoryStorage();
   return {
     getItem(key) {
@@ -49,6 +52,17 @@ export function createSafeStorage(backing: KeyValueStorage): KeyValueStorage {
       } catch {
         // nothing to do
       }
+    },
+    keys() {
+      const keys = new Set(memory.keys());
+      try {
+        for (let index = 0; index < backing.length; index += 1) {
+          keys.add(backing.key(index) as string);
+        }
+      } catch {
+        // storage disabled: the memory copy is all there is
+      }
+      return [...keys];
     },
   };
 }

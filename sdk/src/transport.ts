@@ -9,43 +9,21 @@
 
 import type { Batch } from "./batch";
 import { buildIngestPayload } from "./batch";
-import { gzipText, isGzipAvailable } from "./compression";
+import { gzipText } from "./compression";
 import type { BatchSender, SendOutcome } from "./delivery-queue";
-import { utf8ByteLength } from "./events";
+import type { KeepaliveBudget, PostOptions } from "./http-post";
+import { encodeBody, postDuringUnload, postWithKeepalive } from "./http-post";
 
-/** Browsers allow 64 KiB of keepalive request bodies in flight per page; keep a margin. */
-export const KEEPALIVE_BUDGET_BYTES = 60_000;
+export { KEEPALIVE_BUDGET_BYTES, KeepaliveBudget } from "./http-post";
 
-/** Tracks the bytes of keepalive requests this page has in flight. */
-export class KeepaliveBudget {
-  private readonly capacityBytes: number;
-  private reservedBytes = 0;
-
-  constructor(capacityBytes: number = KEEPALIVE_BUDGET_BYTES) {
-    this.capacityBytes = capacityBytes;
-  }
-
-  tryReserve(byteLength: number): boolean {
-    if (this.reservedBytes + byteLength > this.capacityBytes) {
-      return false;
-    }
-    this.reservedBytes += byteLength;
-    return true;
-  }
-
-  release(byteLength: number): void {
-    this.reservedBytes = Math.max(0, this.reservedBytes - byteLength);
-  }
-}
-
-export interface TransportOptions {
+export interface TransportOptions extends PostOptions {
   ingestUrl: string;
   apiKey: string;
   compressBatches: boolean;
   nowMs: () => number;
   keepaliveBudget: KeepaliveBudget;
-  fetchFunction?: typeof fetch;
-  sendBeaconFunction?: (url: string, data: Blob) => boolean;
+  /** gzip (in a worker when possible); defaults to CompressionStream on the main thread. */
+  gzip?: (text: string) => Promise<Uint8Array>;
 }
 
 /** Parses a Retry-After header (seconds or an HTTP date) into milliseconds from now. */
@@ -72,46 +50,16 @@ export function outcomeForStatus(status: number, retryAfterMs?: number): SendOut
   return { kind: "rejected", status };
 }
 
-async function encodeBody(json: string, compress: boolean): Promise<{ body: string | Uint8Array; gzipped: boolean }> {
-  if (!compress || !isGzipAvailable()) {
-    return { body: json, gzipped: false };
-  }
-  try {
-    return { body: await gzipText(json), gzipped: true };
-  } catch {
-    return { body: json, gzipped: false };
-  }
-}
-
 export function createBatchSender(options: TransportOptions): BatchSender {
   return async (batch: Batch): Promise<SendOutcome> => {
-    const fetchFunction = options.fetchFunction ?? globalThis.fetch;
     const json = JSON.stringify(buildIngestPayload(batch, options.nowMs()));
-    const { body, gzipped } = await encodeBody(json, options.compressBatches);
-    const headers: Record<string, string> = {
-      Authorization: `Bearer ${options.apiKey}`,
-      "Content-Type": "application/json",
-    };
-    if (gzipped) {
-      headers["Content-Encoding"] = "gzip";
-    }
-    const bodyByteLength = typeof body === "string" ? utf8ByteLength(body) : body.byteLength;
-    const keepalive = options.keepaliveBudget.tryReserve(bodyByteLength);
+    const headers: Record<string, string> = { Authorization: `Bearer ${options.apiKey}`, "Content-Type": "application/json" };
+    const body = await encodeBody(json, options.compressBatches ? (options.gzip ?? gzipText) : null, headers);
     try {
-      const response = await fetchFunction(options.ingestUrl, {
-        method: "POST",
-        headers,
-        body: body as BodyInit,
-        keepalive,
-        credentials: "omit",
-      });
+      const response = await postWithKeepalive(options.ingestUrl, body, headers, options);
       return outcomeForStatus(response.status, parseRetryAfterMs(response.headers.get("Retry-After"), options.nowMs()));
     } catch {
       return { kind: "retry" };
-    } finally {
-      if (keepalive) {
-        options.keepaliveBudget.release(bodyByteLength);
-      }
     }
   };
 }
@@ -122,40 +70,13 @@ function beaconUrl(ingestUrl: string, apiKey: string): string {
 }
 
 /**
- * Hands `batch` to the browser so it is sent even if the page goes away. Returns false when
- * neither a keepalive fetch nor a beacon would take it (the batch then stays queued).
+ * Hands `batch` to the browser so it is sent even if the page goes away. Returns null when
+ * nothing took it (the batch then stays queued), else a promise of whether the server is known
+ * to have it.
  */
-export function sendBatchDuringUnload(batch: Batch, options: TransportOptions): boolean {
+export function sendBatchDuringUnload(batch: Batch, options: TransportOptions): Promise<boolean> | null {
   const json = JSON.stringify(buildIngestPayload(batch, options.nowMs()));
-  const bodyByteLength = utf8ByteLength(json);
-  const fetchFunction = options.fetchFunction ?? globalThis.fetch;
-  if (typeof fetchFunction === "function" && options.keepaliveBudget.tryReserve(bodyByteLength)) {
-    const release = (): void => options.keepaliveBudget.release(bodyByteLength);
-    try {
-      fetchFunction(options.ingestUrl, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${options.apiKey}`, "Content-Type": "application/json" },
-        body: json,
-        keepalive: true,
-        credentials: "omit",
-      }).then(release, release);
-      return true;
-    } catch {
-      release();
-    }
-  }
-  const sendBeaconFunction =
-    options.sendBeaconFunction ??
-    (typeof navigator !== "undefined" && typeof navigator.sendBeacon === "function"
-      ? navigator.sendBeacon.bind(navigator)
-      : undefined);
-  if (sendBeaconFunction === undefined) {
-    return false;
-  }
-  try {
-    // text/plain keeps the beacon a CORS "simple" request; the server accepts any Content-Type
-    return sendBeaconFunction(beaconUrl(options.ingestUrl, options.apiKey), new Blob([json], { type: "text/plain" }));
-  } catch {
-    return false;
-  }
+  const headers = { Authorization: `Bearer ${options.apiKey}`, "Content-Type": "application/json" };
+  const answer = postDuringUnload(options.ingestUrl, beaconUrl(options.ingestUrl, options.apiKey), json, headers, options);
+  return answer === null ? null : answer.then((response) => response !== null && outcomeForStatus(response.status).kind === "delivered");
 }

@@ -1,5 +1,7 @@
 /** Test doubles shared by the SDK's unit tests: a manual clock, manual timers, a fake recorder. */
 
+import type { CaptureSettings } from "../src/capture-settings";
+import type { ClickHint } from "../src/click-hints";
 import type { TimerFunctions } from "../src/delivery-queue";
 import type { RecordedEvent } from "../src/events";
 import type { Recorder } from "../src/recorder";
@@ -78,30 +80,37 @@ export function mutationEvent(timestamp: number, text = "tick"): RecordedEvent {
 /** A recorder that emits what the test tells it to, like rrweb would. */
 export class FakeRecorder implements Recorder {
   emit: (event: RecordedEvent) => void = () => undefined;
-  readonly customEvents: Array<{ tag: string; payload: unknown }> = [];
   fullSnapshotsTaken = 0;
-  started = true;
+  started = false;
+  startCount = 0;
+  settings: CaptureSettings | null = null;
+  clickHint: ClickHint | null = null;
   private readonly clock: ManualClock;
 
   constructor(clock: ManualClock) {
     this.clock = clock;
   }
 
+  /** Use as `startRecorder`: remembers the emit callback and the settings, like a fresh rrweb start. */
+  start = (emit: (event: RecordedEvent) => void, settings: CaptureSettings): Recorder => {
+    this.emit = emit;
+    this.started = true;
+    this.startCount += 1;
+    this.settings = settings;
+    return this;
+  };
+
   stop(): void {
     this.started = false;
-  }
-
-  addCustomEvent(tag: string, payload: unknown): void {
-    if (!this.started) {
-      throw new Error("not recording");
-    }
-    this.customEvents.push({ tag, payload });
-    this.emit({ type: 5, timestamp: this.clock.nowMs, data: { tag, payload } });
   }
 
   takeFullSnapshot(): void {
     this.fullSnapshotsTaken += 1;
     this.emit(metaEvent(this.clock.nowMs));
     this.emit(fullSnapshotEvent(this.clock.nowMs));
+  }
+
+  describeClickTarget(): ClickHint | null {
+    return this.clickHint;
   }
 }
