@@ -33,12 +33,24 @@ pub fn run(corpus_dir: &Path, report: &mut Report) -> anyhow::Result<()> {
             score.false_positives,
             score.false_negatives
         );
-        report.add_figure(&format!("signals_{}_precision", kind.id()), score.precision(), "ratio", counts.clone(), ">= 0.95");
+        report.add_figure(
+            &format!("signals_{}_precision", kind.id()),
+            score.precision(),
+            "ratio",
+            counts.clone(),
+            ">= 0.95",
+        );
         report.add_figure(&format!("signals_{}_recall", kind.id()), score.recall(), "ratio", counts, ">= 0.95");
         precision_min = precision_min.min(score.precision());
         recall_min = recall_min.min(score.recall());
     }
-    report.add_figure("signals_precision_min", precision_min, "ratio", "minimum over the four detectors".into(), ">= 0.95");
+    report.add_figure(
+        "signals_precision_min",
+        precision_min,
+        "ratio",
+        "minimum over the four detectors".into(),
+        ">= 0.95",
+    );
     report.add_figure("signals_recall_min", recall_min, "ratio", "minimum over the four detectors".into(), ">= 0.95");
     Ok(())
 }

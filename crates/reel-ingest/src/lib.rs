@@ -27,8 +27,14 @@ pub struct AcceptedBatch {
 }
 
 /// The names of the pipeline's steps, in the order they run.
-pub const PIPELINE_STEPS: [&str; 5] =
-    ["decompress_body", "parse_batch", "validate_batch", "drop_invalid_events", "summarize_batch"];
+pub const PIPELINE_STEPS: [&str; 6] = [
+    "decompress_body",
+    "parse_batch",
+    "validate_batch",
+    "correct_clock_skew",
+    "drop_invalid_events",
+    "summarize_batch",
+];
 
 /// Runs every step over one request body.
 ///
@@ -38,9 +44,12 @@ pub fn process_request_body(
     body: &[u8],
     declared_gzip: bool,
     limits: &IngestLimits,
+    received_at_ms: i64,
 ) -> Result<AcceptedBatch, IngestRejection> {
     let json_bytes = steps::decompress::decompress_body(body, declared_gzip, limits)?;
-    let parsed_batch = steps::parse::parse_batch(&json_bytes)?;
+    let mut parsed_batch = steps::parse::parse_batch(&json_bytes)?;
+    steps::validate::validate_batch(&parsed_batch, limits)?;
+    steps::correct_clock::correct_clock_skew(&mut parsed_batch, received_at_ms, limits.clock_skew_threshold_ms);
     process_parsed_batch(parsed_batch, limits)
 }
 

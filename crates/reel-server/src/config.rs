@@ -43,6 +43,8 @@ pub struct IngestConfig {
     pub in_flight_requests_max: usize,
     /// Most batches stored in one durable write (group commit).
     pub group_commit_chunks_max: usize,
+    /// A client clock (`sent_at_ms`) further off than this is corrected.
+    pub clock_skew_threshold_ms: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -134,6 +136,7 @@ impl Default for IngestConfig {
             chunk_zstd_level: 1,
             in_flight_requests_max: 64,
             group_commit_chunks_max: 64,
+            clock_skew_threshold_ms: 2_000,
         }
     }
 }

@@ -205,7 +205,8 @@ impl Timeline {
     /// Whether anything reacted after the click (later in time, or in the
     /// same millisecond but later in the stream) and no later than `until_ms`.
     pub fn has_reaction_after(&self, click: &Click, until_ms: i64) -> bool {
-        let first_after = self.reactions.partition_point(|reaction| *reaction <= (click.time_ms, click.stream_position));
+        let first_after =
+            self.reactions.partition_point(|reaction| *reaction <= (click.time_ms, click.stream_position));
         self.reactions.get(first_after).is_some_and(|(time_ms, _)| *time_ms <= until_ms)
     }
 }

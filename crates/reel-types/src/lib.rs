@@ -18,4 +18,4 @@ pub use batch::{BatchSummary, IngestBatch};
 pub use event_head::EventHead;
 pub use project_settings::ProjectSettings;
 pub use session::{SessionKey, SessionSummary, SignalCounts, session_uuid};
-pub use time_format::{format_epoch_ms_rfc3339, parse_date_to_epoch_ms};
+pub use time_format::{format_epoch_ms_rfc3339, parse_date_to_epoch_ms, parse_rfc3339_utc_to_epoch_ms};

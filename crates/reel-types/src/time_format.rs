@@ -33,6 +33,23 @@ pub fn parse_date_to_epoch_ms(text: &str) -> Option<i64> {
     (format_epoch_ms_rfc3339(epoch_ms)[..10] == *text.trim()).then_some(epoch_ms)
 }
 
+/// Parses `YYYY-MM-DDTHH:MM:SS[.mmm]Z` (UTC) into epoch milliseconds.
+pub fn parse_rfc3339_utc_to_epoch_ms(text: &str) -> Option<i64> {
+    let (date, time) = text.trim().split_once('T')?;
+    let day_ms = parse_date_to_epoch_ms(date)?;
+    let time = time.strip_suffix('Z')?;
+    let (clock, fraction) = time.split_once('.').unwrap_or((time, "0"));
+    let mut parts = clock.splitn(3, ':');
+    let hours: i64 = parts.next()?.parse().ok()?;
+    let minutes: i64 = parts.next()?.parse().ok()?;
+    let seconds: i64 = parts.next()?.parse().ok()?;
+    let milliseconds: i64 = format!("{fraction:0<3}").get(..3)?.parse().ok()?;
+    if hours > 23 || minutes > 59 || seconds > 60 {
+        return None;
+    }
+    Some(day_ms + ((hours * 60 + minutes) * 60 + seconds) * 1000 + milliseconds)
+}
+
 /// Days since 1970-01-01 to a proleptic Gregorian (year, month, day).
 fn civil_date_from_days(days_since_epoch: i64) -> (i64, i64, i64) {
     let shifted_days = days_since_epoch + 719_468;
@@ -50,6 +67,15 @@ fn civil_date_from_days(days_since_epoch: i64) -> (i64, i64, i64) {
 #[cfg(test)]
 mod tests {
     use super::{format_epoch_ms_rfc3339, parse_date_to_epoch_ms};
+
+    #[test]
+    fn parses_utc_timestamps() {
+        assert_eq!(super::parse_rfc3339_utc_to_epoch_ms("2025-11-27T14:00:00.000Z"), Some(1_764_252_000_000));
+        assert_eq!(super::parse_rfc3339_utc_to_epoch_ms("1970-01-01T00:00:01.5Z"), Some(1_500));
+        assert_eq!(super::parse_rfc3339_utc_to_epoch_ms("1970-01-01T00:00:01Z"), Some(1_000));
+        assert_eq!(super::parse_rfc3339_utc_to_epoch_ms("2025-11-27 14:00:00"), None);
+        assert_eq!(super::parse_rfc3339_utc_to_epoch_ms("2025-11-27T25:00:00Z"), None);
+    }
 
     #[test]
     fn parses_dates_and_rejects_impossible_ones() {

@@ -19,6 +19,8 @@ pub struct HttpApiRequest {
     pub api_key: Option<String>,
     pub events: Vec<Value>,
     pub min_id_length: usize,
+    /// The client's clock when it sent (`client_upload_time`), for skew correction.
+    pub client_upload_ms: Option<i64>,
 }
 
 /// Which events are wrong, by field name then event index, in Amplitude's terms.
@@ -40,6 +42,8 @@ impl InvalidEventReport {
 pub struct RequestContext {
     pub project_id: i64,
     pub received_at_ms: i64,
+    /// A client clock further off than this is corrected.
+    pub clock_skew_threshold_ms: i64,
     /// The client's address, used where the SDK sent `ip: "$remote"`.
     pub client_ip: Option<String>,
 }
@@ -93,7 +97,9 @@ pub fn parse_http_api_body(
         .and_then(|options| options.get("min_id_length"))
         .and_then(Value::as_u64)
         .map_or(DEFAULT_MIN_ID_LENGTH, |length| length as usize);
-    Ok(HttpApiRequest { api_key, events, min_id_length })
+    let client_upload_ms =
+        object.get("client_upload_time").and_then(Value::as_str).and_then(reel_types::parse_rfc3339_utc_to_epoch_ms);
+    Ok(HttpApiRequest { api_key, events, min_id_length, client_upload_ms })
 }
 
 fn note(report: &mut BTreeMap<String, Vec<usize>>, field: &str, index: usize) {
@@ -155,12 +161,20 @@ pub fn build_events(
 ) -> Result<Vec<NewAnalyticsEvent>, InvalidEventReport> {
     let mut report = InvalidEventReport::default();
     let mut events = Vec::with_capacity(request.events.len());
+    let clock_offset_ms = request
+        .client_upload_ms
+        .map(|client_upload_ms| context.received_at_ms - client_upload_ms)
+        .filter(|offset_ms| offset_ms.abs() > context.clock_skew_threshold_ms)
+        .unwrap_or(0);
     for (index, value) in request.events.iter().enumerate() {
         let Some(event) = value.as_object() else {
             note(&mut report.invalid_fields, "event", index);
             continue;
         };
-        if let Some(built) = build_one_event(event, index, request.min_id_length, context, &mut report) {
+        if let Some(mut built) = build_one_event(event, index, request.min_id_length, context, &mut report) {
+            if event.contains_key("time") {
+                built.time_ms += clock_offset_ms;
+            }
             events.push(built);
         }
     }
@@ -243,11 +257,21 @@ mod tests {
     use super::*;
 
     fn context() -> RequestContext {
-        RequestContext { project_id: 7, received_at_ms: 1_000, client_ip: Some("127.0.0.1".into()) }
+        RequestContext {
+            project_id: 7,
+            received_at_ms: 1_000,
+            clock_skew_threshold_ms: 2_000,
+            client_ip: Some("127.0.0.1".into()),
+        }
     }
 
     fn request(events: Value) -> HttpApiRequest {
-        HttpApiRequest { api_key: Some("k".into()), events: events.as_array().unwrap().clone(), min_id_length: 5 }
+        HttpApiRequest {
+            api_key: Some("k".into()),
+            events: events.as_array().unwrap().clone(),
+            min_id_length: 5,
+            client_upload_ms: None,
+        }
     }
 
     #[test]
@@ -268,6 +292,16 @@ mod tests {
         assert_eq!(event.replay_id.as_deref(), Some("device-12345/900"));
         assert_eq!(event.context.ip.as_deref(), Some("127.0.0.1"));
         assert_eq!(event.context.browser_name.as_deref(), Some("Chrome"));
+    }
+
+    #[test]
+    fn a_skewed_client_clock_is_corrected() {
+        let mut skewed = request(json!([{"event_type": "a", "device_id": "device-12345", "time": 500}]));
+        // The client believed it was 10 s earlier than the server did.
+        skewed.client_upload_ms = Some(-9_000);
+        assert_eq!(build_events(&skewed, &context()).unwrap()[0].time_ms, 10_500);
+        skewed.client_upload_ms = Some(0);
+        assert_eq!(build_events(&skewed, &context()).unwrap()[0].time_ms, 500, "1 s is within the threshold");
     }
 
     #[test]

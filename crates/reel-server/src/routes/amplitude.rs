@@ -83,6 +83,7 @@ pub async fn http_api(
     let context = RequestContext {
         project_id: project.id,
         received_at_ms: now_ms(),
+        clock_skew_threshold_ms: state.config.ingest.clock_skew_threshold_ms,
         client_ip: client.map(|address| address.ip().to_string()),
     };
     let events = match build_events(&request, &context) {

@@ -45,7 +45,7 @@ pub async fn ingest_batch(
         .get(header::CONTENT_ENCODING)
         .and_then(|value| value.to_str().ok())
         .is_some_and(|value| value.eq_ignore_ascii_case("gzip"));
-    let accepted = process_request_body(&body_bytes, declared_gzip, &limits).inspect_err(|rejection| {
+    let accepted = process_request_body(&body_bytes, declared_gzip, &limits, now_ms()).inspect_err(|rejection| {
         state.ingest_metrics.record_rejected(rejection.kind);
     })?;
     let project = match project {
@@ -61,7 +61,9 @@ pub async fn ingest_batch(
 /// Runs the pipeline on a body for a known project and stores it: the path
 /// shared by the HTTP handler and the demo data seeder.
 pub async fn store_request_body(state: &AppState, project: &ProjectRecord, body: &[u8]) -> ApiResult<Json<Value>> {
-    let accepted = process_request_body(body, false, &ingest_limits(state))?;
+    // Demo data is generated with its own, deliberate timestamps.
+    let limits = IngestLimits { clock_skew_threshold_ms: i64::MAX, ..ingest_limits(state) };
+    let accepted = process_request_body(body, false, &limits, now_ms())?;
     store_accepted_batch(state, project, accepted).await
 }
 
@@ -113,6 +115,7 @@ pub(super) fn ingest_limits(state: &AppState) -> IngestLimits {
         payload_bytes_max: state.config.ingest.payload_bytes_max,
         batch_events_max: state.config.ingest.batch_events_max,
         identifier_chars_max: state.config.ingest.identifier_chars_max,
+        clock_skew_threshold_ms: state.config.ingest.clock_skew_threshold_ms,
     }
 }
 

@@ -127,3 +127,19 @@ async fn demo_seed_stores_sessions_once() {
     assert_eq!(recording["events"][0]["type"], 4);
     assert_eq!(recording["events"][1]["type"], 2);
 }
+
+#[tokio::test]
+async fn a_skewed_device_clock_is_corrected_by_the_sent_clock() {
+    let server = TestServer::start().await;
+    let hour_ms = 3_600_000;
+    let device_now_ms = now_ms() - hour_ms;
+    let body = serde_json::json!({"session_id": device_now_ms, "device_id": "slow-clock", "sequence": 0, "sent_at_ms": device_now_ms,
+        "events": [{"type": 3, "timestamp": device_now_ms - 500, "data": {"source": 1, "positions": [], "marker": "m"}}]});
+    assert_eq!(server.ingest(body.to_string()).await.0, StatusCode::OK);
+    let session = server.only_session().await;
+    let recording = server.recording(session["id"].as_str().unwrap()).await;
+    let stored_ms = recording["events"][0]["timestamp"].as_i64().unwrap();
+    let expected_ms = device_now_ms - 500 + hour_ms;
+    assert!((stored_ms - expected_ms).abs() < 5_000, "stored {stored_ms}, expected about {expected_ms}");
+    assert_eq!(session["start_time_ms"].as_i64().unwrap(), stored_ms, "the index uses corrected times too");
+}
