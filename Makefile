@@ -53,6 +53,7 @@ bench: build-web deps-browser
 	@test -n "$$(ls bench/corpus/*.json 2>/dev/null)" || REEL_BIN=$(CURDIR)/target/release/reel $(NPM) run record-corpus -w tests/browser
 	./target/release/reel-bench --reel-binary target/release/reel
 	REEL_BIN=$(CURDIR)/target/release/reel node web/bench/player-bench.mjs
+	REEL_BIN=$(CURDIR)/target/release/reel node sdk/bench/measure.mjs
 
 lint:
 	$(CARGO) fmt --all --check
