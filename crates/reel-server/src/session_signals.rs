@@ -3,7 +3,7 @@
 //! counts in the session index. Signal insert ids are derived from the
 //! session, kind, time and node, so running twice stores nothing twice.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use reel_ingest::amplitude::display_name::display_name;
 use reel_signals::{Signal, SignalKind, detect_signals};
@@ -90,17 +90,13 @@ fn is_signal_event(event: &StoredAnalyticsEvent) -> Option<SignalKind> {
     SignalKind::ALL.into_iter().find(|kind| kind.event_type() == event.event_type)
 }
 
-fn counts_of(events: &[StoredAnalyticsEvent]) -> SignalCounts {
-    let mut counts = SignalCounts::default();
-    for kind in events.iter().filter_map(is_signal_event) {
-        match kind {
-            SignalKind::RageClick => counts.rage_clicks += 1,
-            SignalKind::DeadClick => counts.dead_clicks += 1,
-            SignalKind::ErrorClick => counts.error_clicks += 1,
-            SignalKind::ThrashedCursor => counts.thrashed_cursors += 1,
-        }
+fn count_signal(counts: &mut SignalCounts, kind: SignalKind) {
+    match kind {
+        SignalKind::RageClick => counts.rage_clicks += 1,
+        SignalKind::DeadClick => counts.dead_clicks += 1,
+        SignalKind::ErrorClick => counts.error_clicks += 1,
+        SignalKind::ThrashedCursor => counts.thrashed_cursors += 1,
     }
-    counts
 }
 
 /// Detects signals from `since_ms` (minus a lookback, from the keyframe
@@ -140,21 +136,31 @@ pub async fn refresh_session_signals(
             sdk_signal_times.entry(kind).or_default().push(event.time_ms);
         }
     }
-    let new_events: Vec<NewAnalyticsEvent> = signals
+    let stored_insert_ids: HashSet<&str> = existing.iter().filter_map(|event| event.insert_id.as_deref()).collect();
+    let new_signals: Vec<&Signal> = signals
         .iter()
         .filter(|signal| {
             let sent_by_sdk = sdk_signal_times.get(&signal.kind).into_iter().flatten();
             !sent_by_sdk.into_iter().any(|time_ms| (time_ms - signal.time_ms).abs() <= SAME_SIGNAL_DISTANCE_MS)
         })
-        .map(|signal| signal_event(signal, session))
         .collect();
+    let new_events: Vec<NewAnalyticsEvent> = new_signals
+        .iter()
+        .map(|signal| signal_event(signal, session))
+        .filter(|event| event.insert_id.as_deref().is_none_or(|insert_id| !stored_insert_ids.contains(insert_id)))
+        .collect();
+    // The counts follow from what was stored before plus what is stored now.
+    let mut counts = SignalCounts::default();
+    for kind in existing.iter().filter_map(is_signal_event) {
+        count_signal(&mut counts, kind);
+    }
+    for event in &new_events {
+        if let Some(kind) = SignalKind::ALL.into_iter().find(|kind| kind.event_type() == event.event_type) {
+            count_signal(&mut counts, kind);
+        }
+    }
     let stored = state.stores.events.insert_events(new_events).await?.inserted as usize;
-    let all_events = state
-        .stores
-        .events
-        .list_session_events(session.project_id, &session.device_id, session.session_id, 100_000)
-        .await?;
-    state.stores.recordings.set_signal_counts(&session.id, counts_of(&all_events)).await?;
+    state.stores.recordings.set_signal_counts(&session.id, counts).await?;
     Ok(stored)
 }
 

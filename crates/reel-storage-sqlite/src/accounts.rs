@@ -3,6 +3,7 @@
 use async_trait::async_trait;
 use reel_storage::{AccountStore, ProjectRecord, StorageError, StorageErrorKind, StorageResult, UserRecord};
 use reel_types::ProjectSettings;
+use rusqlite::types::Value as SqlValue;
 use rusqlite::{OptionalExtension, params};
 
 use crate::connection::SqliteStore;
@@ -145,30 +146,28 @@ impl AccountStore for SqliteStore {
     }
 
     async fn set_project_retention_days(&self, project_id: i64, retention_days: u32) -> StorageResult<ProjectRecord> {
-        self.write(move |connection| {
-            connection
-                .execute("UPDATE projects SET retention_days = ?2 WHERE id = ?1", params![project_id, retention_days])
-                .map_err(|error| sqlite_error("set project retention", error))?;
-            connection
-                .query_row(
-                    "SELECT id, name, api_key, retention_days, settings FROM projects WHERE id = ?1",
-                    [project_id],
-                    project_from_row,
-                )
-                .optional()
-                .map_err(|error| sqlite_error("read project", error))?
-                .ok_or_else(|| StorageError::new(StorageErrorKind::NotFound, format!("project {project_id}")))
-        })
-        .await
+        self.update_project_column(project_id, "retention_days", SqlValue::Integer(i64::from(retention_days))).await
     }
 
     async fn set_project_settings(&self, project_id: i64, settings: ProjectSettings) -> StorageResult<ProjectRecord> {
         let settings_text = serde_json::to_string(&settings)
             .map_err(|error| StorageError::with_source(StorageErrorKind::Internal, "encode settings", error))?;
+        self.update_project_column(project_id, "settings", SqlValue::Text(settings_text)).await
+    }
+}
+
+impl SqliteStore {
+    /// Sets one column of a project and reads the project back; `NotFound` if absent.
+    async fn update_project_column(
+        &self,
+        project_id: i64,
+        column: &'static str,
+        value: SqlValue,
+    ) -> StorageResult<ProjectRecord> {
         self.write(move |connection| {
             connection
-                .execute("UPDATE projects SET settings = ?2 WHERE id = ?1", params![project_id, settings_text])
-                .map_err(|error| sqlite_error("set project settings", error))?;
+                .execute(&format!("UPDATE projects SET {column} = ?2 WHERE id = ?1"), params![project_id, value])
+                .map_err(|error| sqlite_error("update project", error))?;
             connection
                 .query_row(
                     "SELECT id, name, api_key, retention_days, settings FROM projects WHERE id = ?1",

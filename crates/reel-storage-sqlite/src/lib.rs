@@ -31,26 +31,26 @@ mod conformance {
     #[tokio::test]
     async fn account_store_conformance() {
         let directory = tempfile::tempdir().unwrap();
-        testsuite::check_account_store(&open_store(&directory)).await;
+        testsuite::check_account_store(&open_store(&directory)).await.unwrap();
     }
 
     #[tokio::test]
     async fn recording_index_conformance() {
         let directory = tempfile::tempdir().unwrap();
-        testsuite::check_recording_index(&open_store(&directory)).await;
+        testsuite::check_recording_index(&open_store(&directory)).await.unwrap();
     }
 
     #[tokio::test]
     async fn event_store_conformance() {
         let directory = tempfile::tempdir().unwrap();
-        testsuite::check_event_store(&open_store(&directory)).await;
+        testsuite::check_event_store(&open_store(&directory)).await.unwrap();
     }
 
     #[tokio::test]
     async fn blob_store_conformance() {
         let directory = tempfile::tempdir().unwrap();
         let store = FileBlobStore::open(&directory.path().join("blobs")).unwrap();
-        testsuite::check_blob_store(&store).await;
+        testsuite::check_blob_store(&store).await.unwrap();
     }
 
     #[tokio::test]

@@ -5,5 +5,4 @@ pub mod error_click;
 pub mod rage_click;
 pub mod thrashed_cursor;
 
-#[cfg(test)]
-mod fixture_snapshots;
+// Each detector's fixtures and reviewed output: tests/detector_fixtures.rs.

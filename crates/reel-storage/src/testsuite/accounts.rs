@@ -1,39 +1,52 @@
+use super::violated;
+use crate::StorageResult;
 use crate::{AccountStore, StorageErrorKind};
 
 /// Users, login sessions and projects behave as the trait documents.
-pub async fn check_account_store(store: &dyn AccountStore) {
-    assert_eq!(store.count_users().await.unwrap(), 0);
-    let user = store.create_user("admin@localhost", "hash-1").await.unwrap();
-    assert_eq!(store.count_users().await.unwrap(), 1);
-    let duplicate = store.create_user("admin@localhost", "hash-2").await.unwrap_err();
+pub async fn check_account_store(store: &dyn AccountStore) -> StorageResult<()> {
+    assert_eq!(store.count_users().await?, 0);
+    let user = store.create_user("admin@localhost", "hash-1").await?;
+    assert_eq!(store.count_users().await?, 1);
+    let duplicate =
+        store.create_user("admin@localhost", "hash-2").await.err().ok_or_else(|| violated("an error was expected"))?;
     assert_eq!(duplicate.kind, StorageErrorKind::Conflict);
-    let found = store.find_user_by_email("admin@localhost").await.unwrap().unwrap();
+    let found =
+        store.find_user_by_email("admin@localhost").await?.ok_or_else(|| violated("a stored record is missing"))?;
     assert_eq!(found.id, user.id);
     assert_eq!(found.password_hash, "hash-1");
-    assert!(store.find_user_by_email("nobody@localhost").await.unwrap().is_none());
+    assert!(store.find_user_by_email("nobody@localhost").await?.is_none());
 
-    store.create_login_session("token-hash", user.id, 2_000).await.unwrap();
-    let logged_in = store.find_login_session_user("token-hash", 1_000).await.unwrap();
+    store.create_login_session("token-hash", user.id, 2_000).await?;
+    let logged_in = store.find_login_session_user("token-hash", 1_000).await?;
     assert_eq!(logged_in.map(|user| user.id), Some(user.id));
-    assert!(store.find_login_session_user("token-hash", 2_001).await.unwrap().is_none(), "expired session");
-    assert!(store.find_login_session_user("other-hash", 1_000).await.unwrap().is_none());
-    store.delete_login_session("token-hash").await.unwrap();
-    assert!(store.find_login_session_user("token-hash", 1_000).await.unwrap().is_none());
+    assert!(store.find_login_session_user("token-hash", 2_001).await?.is_none(), "expired session");
+    assert!(store.find_login_session_user("other-hash", 1_000).await?.is_none());
+    store.delete_login_session("token-hash").await?;
+    assert!(store.find_login_session_user("token-hash", 1_000).await?.is_none());
 
-    let project = store.create_project("Demo", "key-1").await.unwrap();
-    let second = store.create_project("Other", "key-2").await.unwrap();
+    let project = store.create_project("Demo", "key-1").await?;
+    let second = store.create_project("Other", "key-2").await?;
     assert_ne!(project.id, second.id);
-    let conflict = store.create_project("Third", "key-1").await.unwrap_err();
+    let conflict =
+        store.create_project("Third", "key-1").await.err().ok_or_else(|| violated("an error was expected"))?;
     assert_eq!(conflict.kind, StorageErrorKind::Conflict);
-    let projects = store.list_projects().await.unwrap();
+    let projects = store.list_projects().await?;
     assert_eq!(projects.iter().map(|project| project.api_key.as_str()).collect::<Vec<_>>(), ["key-1", "key-2"]);
-    assert_eq!(store.find_project_by_api_key("key-2").await.unwrap().map(|found| found.id), Some(second.id));
-    assert!(store.find_project_by_api_key("key-3").await.unwrap().is_none());
+    assert_eq!(store.find_project_by_api_key("key-2").await?.map(|found| found.id), Some(second.id));
+    assert!(store.find_project_by_api_key("key-3").await?.is_none());
     assert_eq!(project.retention_days, 90, "90 days by default");
-    let changed = store.set_project_retention_days(project.id, 30).await.unwrap();
+    let changed = store.set_project_retention_days(project.id, 30).await?;
     assert_eq!(changed.retention_days, 30);
-    assert_eq!(store.find_project_by_api_key("key-1").await.unwrap().unwrap().retention_days, 30);
-    let missing = store.set_project_retention_days(999, 30).await.unwrap_err();
+    assert_eq!(
+        store
+            .find_project_by_api_key("key-1")
+            .await?
+            .ok_or_else(|| violated("a stored record is missing"))?
+            .retention_days,
+        30
+    );
+    let missing =
+        store.set_project_retention_days(999, 30).await.err().ok_or_else(|| violated("an error was expected"))?;
     assert_eq!(missing.kind, StorageErrorKind::NotFound);
     assert_eq!(project.settings, reel_types::ProjectSettings::default());
     let settings = reel_types::ProjectSettings {
@@ -41,13 +54,16 @@ pub async fn check_account_store(store: &dyn AccountStore) {
         privacy_level: "conservative".into(),
         ..reel_types::ProjectSettings::default()
     };
-    let changed = store.set_project_settings(project.id, settings.clone()).await.unwrap();
+    let changed = store.set_project_settings(project.id, settings.clone()).await?;
     assert_eq!(changed.settings, settings);
-    assert_eq!(store.find_project_by_api_key("key-1").await.unwrap().unwrap().settings, settings);
     assert_eq!(
-        store.list_projects().await.unwrap()[1].settings,
-        reel_types::ProjectSettings::default(),
-        "only that project"
+        store.find_project_by_api_key("key-1").await?.ok_or_else(|| violated("a stored record is missing"))?.settings,
+        settings
     );
-    assert_eq!(store.set_project_settings(999, settings).await.unwrap_err().kind, StorageErrorKind::NotFound);
+    assert_eq!(store.list_projects().await?[1].settings, reel_types::ProjectSettings::default(), "only that project");
+    assert_eq!(
+        store.set_project_settings(999, settings).await.err().ok_or_else(|| violated("an error was expected"))?.kind,
+        StorageErrorKind::NotFound
+    );
+    Ok(())
 }

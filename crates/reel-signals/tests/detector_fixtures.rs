@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::timeline::Timeline;
-use crate::{Signal, SignalSettings};
+use reel_signals::detectors::{dead_click, error_click, rage_click, thrashed_cursor};
+use reel_signals::timeline::Timeline;
+use reel_signals::{Signal, SignalSettings};
 
 type Detector = fn(&Timeline, &SignalSettings) -> Vec<Signal>;
 
@@ -42,20 +43,20 @@ fn check_fixtures(detector_name: &str, detector: Detector) {
 
 #[test]
 fn rage_click_fixtures() {
-    check_fixtures("rage_click", super::rage_click::detect);
+    check_fixtures("rage_click", rage_click::detect);
 }
 
 #[test]
 fn dead_click_fixtures() {
-    check_fixtures("dead_click", super::dead_click::detect);
+    check_fixtures("dead_click", dead_click::detect);
 }
 
 #[test]
 fn error_click_fixtures() {
-    check_fixtures("error_click", super::error_click::detect);
+    check_fixtures("error_click", error_click::detect);
 }
 
 #[test]
 fn thrashed_cursor_fixtures() {
-    check_fixtures("thrashed_cursor", super::thrashed_cursor::detect);
+    check_fixtures("thrashed_cursor", thrashed_cursor::detect);
 }
