@@ -139,6 +139,9 @@ test("a demo shop visit is recorded, listed and replayed without the typed secre
   assert.ok(recordingText.includes("Reel Demo Shop"), "the recording holds the demo page");
   assert.ok(recordingText.includes("reel.error"), "the recording holds the runtime error");
   const { events } = JSON.parse(recordingText);
+  const environments = events.filter((event) => event.type === 5 && event.data.tag === "reel.environment");
+  assert.ok(environments.length >= 1, "every keyframe is followed by the recorded environment");
+  assert.match(String(environments[0].data.payload.timezone), /^[A-Za-z_]+(\/[A-Za-z_+\-]+)*$|^UTC$/, "an IANA timezone");
   const maskedInputs = events.filter((event) => event.type === 3 && event.data.source === 5 && /^\*+$/.test(event.data.text ?? ""));
   assert.ok(maskedInputs.length > 0, "typing was recorded, as asterisks");
   for (const secret of [visit.typed.password, visit.typed.card]) {
