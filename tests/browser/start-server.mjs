@@ -50,10 +50,11 @@ async function waitUntilHealthy(baseUrl, child, logPath) {
 }
 
 /**
+ * `environment` adds variables to the server's (e.g. `REEL_INGEST__CLOCK_SKEW_THRESHOLD_MS`).
  * @returns {Promise<{baseUrl: string, adminEmail: string, adminPassword: string, apiKey: string,
  *   logPath: string, readLog: () => string, stop: () => Promise<void>}>}
  */
-export async function startReelServer() {
+export async function startReelServer({ environment = {} } = {}) {
   const binaryPath = reelBinaryPath();
   if (!existsSync(binaryPath)) {
     throw new Error(`no reel binary at ${binaryPath}: build it (cargo build) or set REEL_BIN`);
@@ -72,6 +73,7 @@ export async function startReelServer() {
       REEL_ADMIN_EMAIL: adminEmail,
       REEL_ADMIN_PASSWORD: adminPassword,
       REEL_PROJECT_API_KEY: apiKey,
+      ...environment,
     },
     stdio: ["ignore", logFile, logFile],
   });

@@ -26,17 +26,28 @@ impl Recording {
 
     /// The recording cut into batches of `batch_ms`, each a JSON array of events.
     pub fn batches_json(&self, batch_ms: i64) -> Vec<Vec<u8>> {
+        self.batches_json_within(batch_ms, usize::MAX)
+    }
+
+    /// The recording cut the way the SDK cuts it: a batch ends after
+    /// `batch_ms` or before it would pass `batch_bytes_max` bytes.
+    pub fn batches_json_within(&self, batch_ms: i64, batch_bytes_max: usize) -> Vec<Vec<u8>> {
         let mut batches = Vec::new();
         let mut current: Vec<&str> = Vec::new();
-        let mut batch_end_ms = self.timestamps_ms.first().copied().unwrap_or(0) + batch_ms;
+        let mut current_bytes = 2;
+        let mut batch_end_ms = self.timestamps_ms.first().copied().unwrap_or(0).saturating_add(batch_ms);
         for (event, timestamp_ms) in self.events.iter().zip(&self.timestamps_ms) {
-            if *timestamp_ms >= batch_end_ms && !current.is_empty() {
+            let window_over = *timestamp_ms >= batch_end_ms;
+            let bytes_over = current_bytes + event.get().len() + 1 > batch_bytes_max;
+            if (window_over || bytes_over) && !current.is_empty() {
                 batches.push(join_events(&current));
                 current.clear();
+                current_bytes = 2;
                 while batch_end_ms <= *timestamp_ms {
-                    batch_end_ms += batch_ms;
+                    batch_end_ms = batch_end_ms.saturating_add(batch_ms);
                 }
             }
+            current_bytes += event.get().len() + 1;
             current.push(event.get());
         }
         if !current.is_empty() {

@@ -33,6 +33,10 @@ struct Arguments {
     results: PathBuf,
     #[arg(long, default_value = "docs/benchmarks.md")]
     markdown: PathBuf,
+    /// Runs only the ingest throughput benchmark and prints its figures
+    /// without writing the results files (for profiling).
+    #[arg(long)]
+    ingest_only: bool,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -46,6 +50,10 @@ fn main() -> anyhow::Result<()> {
     let corpus = corpus::load_corpus(&arguments.corpus_dir).context("loading the corpus")?;
     eprintln!("corpus: {}", corpus.describe());
     let mut report = report::Report::new(machine, corpus.describe());
+    if arguments.ingest_only {
+        ingest_throughput::run(&arguments.reel_binary, &corpus, &mut report)?;
+        return Ok(());
+    }
     eprintln!("[0/5] frustration signal accuracy");
     signal_accuracy::run(&arguments.signals_corpus_dir, &mut report)?;
     eprintln!("[1/5] compression study");

@@ -25,6 +25,7 @@ pub struct Config {
     pub retention: RetentionConfig,
     pub signals: SignalsConfig,
     pub auth: AuthConfig,
+    pub background: BackgroundConfig,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -100,6 +101,23 @@ impl Default for SignalsConfig {
     }
 }
 
+/// The lane that runs background CPU work (segment compression, server-built
+/// keyframes, frustration detection) so that it yields to ingest requests.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BackgroundConfig {
+    /// Threads of the lane.
+    pub threads: usize,
+    /// Their Unix nice value (0 = same priority as requests, 19 = lowest).
+    pub nice: i32,
+}
+
+impl Default for BackgroundConfig {
+    fn default() -> Self {
+        Self { threads: 1, nice: 10 }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct AuthConfig {
@@ -123,6 +141,7 @@ impl Default for Config {
             retention: RetentionConfig::default(),
             signals: SignalsConfig::default(),
             auth: AuthConfig::default(),
+            background: BackgroundConfig::default(),
         }
     }
 }

@@ -5,6 +5,7 @@
 //! sweeper that run in the background, and the embedded UI, SDK and demo shop. It talks to storage
 //! only through the `reel-storage` traits; it never names a backend.
 
+pub mod background_lane;
 pub mod bootstrap;
 pub mod chunk_writer;
 pub mod config;

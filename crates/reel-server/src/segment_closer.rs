@@ -72,14 +72,27 @@ async fn close_session(state: &AppState, session_uuid: &str, now_ms: i64) -> Sto
     let open_chunks = state.stores.recordings.list_open_chunks(session_uuid, i64::MIN, i64::MAX).await?;
     let mut segments_written = 0;
     for run in split_at_keyframes(open_chunks) {
-        if write_segment(state, session_uuid, &run, now_ms).await? {
+        if write_segment(state, session_uuid, run, now_ms).await? {
             segments_written += 1;
         }
     }
     Ok(segments_written)
 }
 
-async fn write_segment(state: &AppState, session_uuid: &str, run: &[OpenChunk], now_ms: i64) -> StorageResult<bool> {
+/// A segment built on the background lane, not yet stored.
+struct BuiltSegment {
+    blob: bytes::Bytes,
+    chunk_ids: Vec<i64>,
+    first_sequence: u64,
+    last_sequence: u64,
+    start_ms: i64,
+    end_ms: i64,
+    event_count: u64,
+}
+
+/// Decodes a run of open chunks and compresses them into one segment blob
+/// (CPU work: runs on the background lane). `None` when no chunk was readable.
+fn build_segment(run: &[OpenChunk], zstd_level: i32) -> StorageResult<Option<BuiltSegment>> {
     let mut entries = Vec::with_capacity(run.len());
     let mut chunk_ids = Vec::with_capacity(run.len());
     let (mut start_ms, mut end_ms, mut event_count) = (i64::MAX, i64::MIN, 0);
@@ -97,25 +110,39 @@ async fn write_segment(state: &AppState, session_uuid: &str, run: &[OpenChunk], 
         chunk_ids.push(chunk.chunk_id);
         entries.push(SegmentEntry { sequence: chunk.sequence, events });
     }
-    let (Some(first_entry), Some(last_entry)) = (entries.first(), entries.last()) else { return Ok(false) };
+    let (Some(first_entry), Some(last_entry)) = (entries.first(), entries.last()) else { return Ok(None) };
     let (first_sequence, last_sequence) = (first_entry.sequence, last_entry.sequence);
-    let blob = segment_codec::encode_segment(&entries, state.config.segments.zstd_level)?;
-    let blob_key = format!("sessions/{session_uuid}/{first_sequence:010}-{last_sequence:010}-{now_ms}.zst");
-    let byte_size = blob.len() as u64;
-    state.stores.blobs.put_blob(&blob_key, blob).await?;
-    let first_chunk = run.iter().find(|chunk| chunk.sequence == first_sequence);
+    let blob = segment_codec::encode_segment(&entries, zstd_level)?;
+    Ok(Some(BuiltSegment { blob, chunk_ids, first_sequence, last_sequence, start_ms, end_ms, event_count }))
+}
+
+async fn write_segment(state: &AppState, session_uuid: &str, run: Vec<OpenChunk>, now_ms: i64) -> StorageResult<bool> {
+    let zstd_level = state.config.segments.zstd_level;
+    let (run, built) = state
+        .background
+        .run(move || {
+            let built = build_segment(&run, zstd_level);
+            (run, built)
+        })
+        .await?;
+    let Some(built) = built? else { return Ok(false) };
+    let blob_key =
+        format!("sessions/{session_uuid}/{:010}-{:010}-{now_ms}.zst", built.first_sequence, built.last_sequence);
+    let byte_size = built.blob.len() as u64;
+    state.stores.blobs.put_blob(&blob_key, built.blob).await?;
+    let first_chunk = run.iter().find(|chunk| chunk.sequence == built.first_sequence);
     let segment = SegmentRecord {
         session_uuid: session_uuid.to_owned(),
         blob_key,
-        first_sequence,
-        last_sequence,
-        start_ms,
-        end_ms,
-        event_count,
+        first_sequence: built.first_sequence,
+        last_sequence: built.last_sequence,
+        start_ms: built.start_ms,
+        end_ms: built.end_ms,
+        event_count: built.event_count,
         byte_size,
         starts_with_keyframe: first_chunk.is_some_and(|chunk| chunk.keyframe_ms.is_some()),
         page_url: run.iter().find_map(|chunk| chunk.page_url.clone()),
     };
-    state.stores.recordings.commit_segment(segment, &chunk_ids).await?;
+    state.stores.recordings.commit_segment(segment, &built.chunk_ids).await?;
     Ok(true)
 }

@@ -123,8 +123,12 @@ pub async fn refresh_session_signals(
         None => i64::MIN,
     };
     let window = read_recording_window(&state.stores, &session.id, from_ms, i64::MAX).await?;
-    let events: Vec<Value> = window.events.iter().filter_map(|raw| serde_json::from_str(raw.get()).ok()).collect();
-    let signals = detect_signals(&events, &project.settings.signals);
+    let thresholds = project.settings.signals.clone();
+    let detect = move || {
+        let events: Vec<Value> = window.events.iter().filter_map(|raw| serde_json::from_str(raw.get()).ok()).collect();
+        detect_signals(&events, &thresholds)
+    };
+    let signals = state.background.run(detect).await.map_err(reel_storage::StorageError::from)?;
     let existing = state
         .stores
         .events

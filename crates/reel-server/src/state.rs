@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use reel_storage::{AccountStore, BlobStore, EventStore, RecordingIndex};
 
+use crate::background_lane::BackgroundLane;
 use crate::chunk_writer::ChunkWriter;
 use crate::config::Config;
 use crate::ingest_metrics::IngestMetrics;
@@ -31,18 +32,23 @@ pub struct AppState {
     /// Group commit of ingested chunks.
     pub chunk_writer: ChunkWriter,
     pub project_cache: Arc<ProjectCache>,
+    /// Where heavy background CPU work runs, below request priority.
+    pub background: BackgroundLane,
 }
 
 impl AppState {
     /// Must be called inside a tokio runtime (it starts the chunk writer).
-    pub fn new(stores: Stores, config: Config) -> Self {
+    /// Fails only when the background lane's threads cannot be started.
+    pub fn new(stores: Stores, config: Config) -> std::io::Result<Self> {
+        let background = BackgroundLane::start(config.background.threads, config.background.nice)?;
         let ingest_permits = Arc::new(tokio::sync::Semaphore::new(config.ingest.in_flight_requests_max.max(1)));
         let chunk_writer = ChunkWriter::start(
             stores.recordings.clone(),
             config.ingest.group_commit_chunks_max,
             config.ingest.in_flight_requests_max,
         );
-        Self {
+        Ok(Self {
+            background,
             chunk_writer,
             project_cache: Arc::new(ProjectCache::default()),
             stores,
@@ -50,7 +56,7 @@ impl AppState {
             ingest_metrics: Arc::new(IngestMetrics::default()),
             ingest_permits,
             dirty_sessions: Arc::new(DirtySessions::default()),
-        }
+        })
     }
 }
 

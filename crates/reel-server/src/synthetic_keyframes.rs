@@ -34,29 +34,40 @@ pub async fn build_synthetic_keyframe_if_due(state: &AppState, session_uuid: &st
     if last_event_ms - latest_keyframe_ms < interval_ms {
         return Ok(None);
     }
-    let mut mirror = KeyframeMirror::default();
+    let mut replayed_events = Vec::new();
     let read_from_ms = match synthetic {
         Some((synthetic_ms, blob_key)) if Some(synthetic_ms) > real_keyframe_ms => {
-            for raw in load_synthetic_keyframe(state, &blob_key).await? {
-                apply_raw(&mut mirror, &raw);
-            }
+            replayed_events = load_synthetic_keyframe(state, &blob_key).await?;
             synthetic_ms + 1
         }
         _ => latest_keyframe_ms,
     };
     let window = read_recording_window(&state.stores, session_uuid, read_from_ms, i64::MAX).await?;
-    for raw in &window.events {
-        apply_raw(&mut mirror, raw);
-    }
-    let keyframe_ms = mirror.last_event_ms;
-    let Some(events) = mirror.keyframe_events(keyframe_ms) else { return Ok(None) };
-    let raw_events: Vec<Box<RawValue>> =
-        events.iter().filter_map(|event| serde_json::value::to_raw_value(event).ok()).collect();
-    let blob = segment_codec::encode_events(&raw_events, state.config.segments.zstd_level)?;
+    replayed_events.extend(window.events);
+    let zstd_level = state.config.segments.zstd_level;
+    let Some((keyframe_ms, blob)) =
+        state.background.run(move || build_keyframe(&replayed_events, zstd_level)).await??
+    else {
+        return Ok(None);
+    };
     let blob_key = format!("sessions/{session_uuid}/keyframe-{keyframe_ms}.zst");
     state.stores.blobs.put_blob(&blob_key, blob).await?;
     recordings.record_synthetic_keyframe(session_uuid, keyframe_ms, &blob_key).await?;
     Ok(Some(keyframe_ms))
+}
+
+/// Replays events into a DOM mirror and compresses the keyframe it yields
+/// (CPU work: runs on the background lane).
+fn build_keyframe(events: &[Box<RawValue>], zstd_level: i32) -> StorageResult<Option<(i64, bytes::Bytes)>> {
+    let mut mirror = KeyframeMirror::default();
+    for raw in events {
+        apply_raw(&mut mirror, raw);
+    }
+    let keyframe_ms = mirror.last_event_ms;
+    let Some(keyframe_events) = mirror.keyframe_events(keyframe_ms) else { return Ok(None) };
+    let raw_events: Vec<Box<RawValue>> =
+        keyframe_events.iter().filter_map(|event| serde_json::value::to_raw_value(event).ok()).collect();
+    Ok(Some((keyframe_ms, segment_codec::encode_events(&raw_events, zstd_level)?)))
 }
 
 fn apply_raw(mirror: &mut KeyframeMirror, raw: &RawValue) {

@@ -44,7 +44,7 @@ async fn serve(arguments: ServeArguments) -> anyhow::Result<()> {
     })?;
     let local_address = listener.local_addr()?;
     let base_url = format!("http://{local_address}");
-    let state = AppState::new(stores, config.clone());
+    let state = AppState::new(stores, config.clone()).context("starting the background threads")?;
     if arguments.demo_data {
         let seeded = demo_seed::seed_demo_sessions(&state, &base_url, 6).await.context("seeding demo sessions")?;
         if seeded > 0 {

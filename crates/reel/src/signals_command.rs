@@ -39,7 +39,7 @@ pub async fn recompute(arguments: RecomputeArguments) -> anyhow::Result<()> {
         }
         None => projects.iter().map(|project| project.id).collect(),
     };
-    let state = AppState::new(stores, config);
+    let state = AppState::new(stores, config).context("starting the background threads")?;
     let (mut sessions_done, mut signals_stored) = (0_usize, 0_usize);
     let mut cursor = None;
     loop {

@@ -35,7 +35,7 @@ impl TestServer {
         config.project_api_key.get_or_insert_with(|| API_KEY.into());
         let stores = open_stores(directory.path());
         ensure_admin_and_project(&stores, &config).await.unwrap();
-        let state = AppState::new(stores, config);
+        let state = AppState::new(stores, config).unwrap();
         let router = build_router(state.clone());
         Self { state, router, directory }
     }
