@@ -26,6 +26,7 @@ pub struct Config {
     pub signals: SignalsConfig,
     pub auth: AuthConfig,
     pub background: BackgroundConfig,
+    pub analytics: AnalyticsConfig,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -101,6 +102,54 @@ impl Default for SignalsConfig {
     }
 }
 
+/// Bounds on analytics (chart) queries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AnalyticsConfig {
+    /// Events (A, B, …) in one chart.
+    pub series_max: usize,
+    /// Group-by properties per event.
+    pub group_by_max: usize,
+    /// Filters per event.
+    pub filters_max: usize,
+    /// Values in one filter.
+    pub filter_values_max: usize,
+    /// Buckets (points) per line.
+    pub buckets_max: usize,
+    /// Groups returned per event (the top ones).
+    pub groups_max: usize,
+    /// Rows one statement may return before the query is refused as too large.
+    pub rows_max: usize,
+}
+
+impl Default for AnalyticsConfig {
+    fn default() -> Self {
+        let limits = reel_analytics::QueryLimits::default();
+        Self {
+            series_max: limits.series_max,
+            group_by_max: limits.group_by_max,
+            filters_max: limits.filters_max,
+            filter_values_max: limits.filter_values_max,
+            buckets_max: limits.buckets_max,
+            groups_max: limits.groups_max,
+            rows_max: 200_000,
+        }
+    }
+}
+
+impl AnalyticsConfig {
+    pub fn query_limits(&self) -> reel_analytics::QueryLimits {
+        reel_analytics::QueryLimits {
+            series_max: self.series_max,
+            group_by_max: self.group_by_max,
+            filters_max: self.filters_max,
+            filter_values_max: self.filter_values_max,
+            buckets_max: self.buckets_max,
+            groups_max: self.groups_max,
+        }
+    }
+}
+
 /// The lane that runs background CPU work (segment compression, server-built
 /// keyframes, frustration detection) so that it yields to ingest requests.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -142,6 +191,7 @@ impl Default for Config {
             signals: SignalsConfig::default(),
             auth: AuthConfig::default(),
             background: BackgroundConfig::default(),
+            analytics: AnalyticsConfig::default(),
         }
     }
 }

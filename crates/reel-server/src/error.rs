@@ -27,6 +27,13 @@ pub enum ApiError {
     InvalidCredentials,
     #[error("{0}")]
     BadRequest(String),
+    /// An analytics query that cannot run as asked; the message names the field.
+    #[error("{0}")]
+    InvalidQuery(String),
+    #[error(
+        "the query returns more than {0} rows (analytics.rows_max): filter more, or group by a property with fewer values"
+    )]
+    QueryTooLarge(usize),
     #[error("{0} not found")]
     NotFound(&'static str),
     #[error("the server is busy (ingest.in_flight_requests_max); retry after a second")]
@@ -49,6 +56,8 @@ impl ApiError {
             Self::NotLoggedIn => (StatusCode::UNAUTHORIZED, "not_logged_in"),
             Self::InvalidCredentials => (StatusCode::UNAUTHORIZED, "invalid_credentials"),
             Self::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
+            Self::InvalidQuery(_) => (StatusCode::BAD_REQUEST, "invalid_query"),
+            Self::QueryTooLarge(_) => (StatusCode::BAD_REQUEST, "query_too_large"),
             Self::Overloaded => (StatusCode::SERVICE_UNAVAILABLE, "overloaded"),
             Self::NotFound("session") => (StatusCode::NOT_FOUND, "session_not_found"),
             Self::NotFound("project") => (StatusCode::NOT_FOUND, "project_not_found"),

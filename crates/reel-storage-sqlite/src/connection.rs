@@ -20,11 +20,14 @@ const MIGRATIONS: [&str; 5] = [
 /// SQLite-backed accounts and recording index.
 ///
 /// Writes go through one connection (SQLite has one writer at a time);
-/// reads use a second connection, which WAL lets run beside the writer.
+/// reads use a second connection, which WAL lets run beside the writer;
+/// analytics queries use a third, read-only one, so a long chart query never
+/// holds up the player's reads.
 #[derive(Clone)]
 pub struct SqliteStore {
     writer: Arc<Mutex<Connection>>,
     reader: Arc<Mutex<Connection>>,
+    analytics_reader: Arc<Mutex<Connection>>,
 }
 
 impl SqliteStore {
@@ -32,7 +35,15 @@ impl SqliteStore {
         let writer = open_connection(database_path)?;
         apply_migrations(&writer)?;
         let reader = open_connection(database_path)?;
-        Ok(Self { writer: Arc::new(Mutex::new(writer)), reader: Arc::new(Mutex::new(reader)) })
+        let analytics_reader = open_connection(database_path)?;
+        analytics_reader
+            .execute_batch("PRAGMA query_only = ON;")
+            .map_err(|error| sqlite_error("make the analytics connection read-only", error))?;
+        Ok(Self {
+            writer: Arc::new(Mutex::new(writer)),
+            reader: Arc::new(Mutex::new(reader)),
+            analytics_reader: Arc::new(Mutex::new(analytics_reader)),
+        })
     }
 
     pub(crate) async fn write<T, F>(&self, work: F) -> StorageResult<T>
@@ -49,6 +60,14 @@ impl SqliteStore {
         F: FnOnce(&mut Connection) -> StorageResult<T> + Send + 'static,
     {
         run_locked(self.reader.clone(), work).await
+    }
+
+    pub(crate) async fn read_analytics<T, F>(&self, work: F) -> StorageResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> StorageResult<T> + Send + 'static,
+    {
+        run_locked(self.analytics_reader.clone(), work).await
     }
 }
 

@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 use reel_storage::{EventInsertCounts, EventStore, StorageError, StorageErrorKind, StorageResult};
 use reel_types::user_properties::apply_user_property_operations;
-use reel_types::{EventContext, NewAnalyticsEvent, StoredAnalyticsEvent};
+use reel_types::{CompiledQuery, EventContext, NewAnalyticsEvent, QueryRows, SqlDialect, StoredAnalyticsEvent};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::{Map, Value};
 
@@ -192,5 +192,15 @@ impl EventStore for SqliteStore {
             Ok(text.map(|text| parse_object(&text)))
         })
         .await
+    }
+
+    fn sql_dialect(&self) -> SqlDialect {
+        SqlDialect::Sqlite
+    }
+
+    async fn run_compiled_query(&self, query: &CompiledQuery, rows_max: usize) -> StorageResult<QueryRows> {
+        let query = query.clone();
+        self.read_analytics(move |connection| crate::compiled_queries::run_compiled_query(connection, &query, rows_max))
+            .await
     }
 }

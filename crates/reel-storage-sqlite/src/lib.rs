@@ -7,6 +7,7 @@
 //!   object is written to a temporary file, fsynced, and renamed into place.
 
 mod accounts;
+mod compiled_queries;
 mod connection;
 mod error;
 mod events;

@@ -3,7 +3,10 @@
 
 use async_trait::async_trait;
 use bytes::Bytes;
-use reel_types::{NewAnalyticsEvent, ProjectSettings, SessionSummary, SignalCounts, StoredAnalyticsEvent};
+use reel_types::{
+    CompiledQuery, NewAnalyticsEvent, ProjectSettings, QueryRows, SessionSummary, SignalCounts, SqlDialect,
+    StoredAnalyticsEvent,
+};
 use serde_json::{Map, Value};
 
 use crate::{
@@ -128,4 +131,10 @@ pub trait EventStore: Send + Sync {
     ) -> StorageResult<u64>;
     /// A user's current properties (user id, else device id).
     async fn find_user_properties(&self, project_id: i64, user_key: &str) -> StorageResult<Option<Map<String, Value>>>;
+    /// The SQL dialect `run_compiled_query` speaks (reel-analytics compiles to it).
+    fn sql_dialect(&self) -> SqlDialect;
+    /// Runs one read-only statement compiled by reel-analytics over the
+    /// `events` table and returns its rows, at most `rows_max + 1` (so the
+    /// caller can tell that there were more). It never writes.
+    async fn run_compiled_query(&self, query: &CompiledQuery, rows_max: usize) -> StorageResult<QueryRows>;
 }

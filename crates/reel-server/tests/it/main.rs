@@ -4,8 +4,10 @@
 mod accounts;
 mod amplitude_bad_input;
 mod amplitude_fixtures;
+mod analytics_segmentation;
 mod ingest_bad_input;
 mod ingest_storage;
+mod journey;
 mod long_sessions;
 mod retention;
 mod seeking;

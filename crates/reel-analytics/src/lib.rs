@@ -1,0 +1,19 @@
+//! Reel's analytics planner: a validated JSON query model (Event
+//! Segmentation first), compiled to SQL for one dialect, and the pure
+//! assembly of the rows a backend returns into chart series.
+//!
+//! It never executes SQL and never does I/O: the server hands the compiled
+//! queries to the storage backend and the rows back to `assemble`.
+
+pub mod calendar;
+pub mod error;
+pub mod formula;
+pub mod query;
+pub mod segmentation;
+pub mod sql;
+
+pub use error::{AnalyticsError, AnalyticsResult};
+pub use query::{
+    EventSeries, Interval, Measure, PropertyFilter, PropertyRef, PropertyScope, QueryLimits, SegmentationQuery,
+};
+pub use segmentation::{SegmentationPlan, SegmentationResult, assemble_segmentation, plan_segmentation};

@@ -1,0 +1,8 @@
+//! Event Segmentation: plan a validated query into SQL statements, and
+//! assemble the rows they return into chart rows.
+
+mod assemble;
+mod plan;
+
+pub use assemble::{FrequencyRow, HistogramBar, SegmentationResult, SegmentationRow, assemble_segmentation};
+pub use plan::{PlannedQuery, QueryPurpose, SegmentationPlan, plan_segmentation};

@@ -1,0 +1,103 @@
+//! Snapshots of the SQL each kind of segmentation query compiles to, per
+//! dialect. A change in the generated SQL shows up as a diff here; review it
+//! and rerun with `REEL_UPDATE_SNAPSHOTS=1` to accept it.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use reel_analytics::{QueryLimits, SegmentationQuery, plan_segmentation};
+use reel_types::SqlDialect;
+use serde_json::{Value, json};
+
+fn query(series: Value, measure: Value, interval: &str) -> SegmentationQuery {
+    serde_json::from_value(json!({
+        "series": series, "measure": measure, "interval": interval,
+        "start_date": "2026-11-01", "end_date": "2026-11-03"
+    }))
+    .unwrap()
+}
+
+fn cases() -> Vec<(&'static str, SegmentationQuery)> {
+    let page = "[Amplitude] Page Viewed";
+    vec![
+        ("uniques_by_day", query(json!([{"event_type": page}]), json!({"kind": "uniques"}), "day")),
+        (
+            "filters_and_groups_by_week",
+            query(
+                json!([{
+                    "event_type": page,
+                    "filters": [
+                        {"property": {"scope": "event", "name": "path"}, "operator": "is", "values": ["/a", "/b"]},
+                        {"property": {"scope": "user", "name": "plan"}, "operator": "does_not_contain", "values": ["trial"]},
+                        {"property": {"scope": "event", "name": "price"}, "operator": "greater_than", "values": ["9.5"]},
+                        {"property": {"scope": "builtin", "name": "os_name"}, "operator": "is_set"}
+                    ],
+                    "group_by": [{"scope": "builtin", "name": "browser_name"}, {"scope": "builtin", "name": "user_id"}]
+                }]),
+                json!({"kind": "totals"}),
+                "week",
+            ),
+        ),
+        (
+            "active_percent_by_month",
+            query(json!([{"event_type": "_active"}]), json!({"kind": "active_percent"}), "month"),
+        ),
+        (
+            "property_sum_by_hour",
+            query(
+                json!([{"event_type": "Purchase"}]),
+                json!({"kind": "property_sum", "property": {"scope": "event", "name": "amount"}}),
+                "hour",
+            ),
+        ),
+        (
+            "frequency",
+            query(
+                json!([{"event_type": page, "group_by": [{"scope": "event", "name": "path"}]}]),
+                json!({"kind": "frequency"}),
+                "day",
+            ),
+        ),
+        (
+            "replay_count_recipe",
+            query(
+                json!([{"event_type": "[Amplitude] Replay Captured", "group_by": [{"scope": "event", "name": "[Amplitude] Session Replay ID"}]}]),
+                json!({"kind": "formula", "formula": "PROPCOUNT(A)"}),
+                "day",
+            ),
+        ),
+    ]
+}
+
+fn render(query: SegmentationQuery, dialect: SqlDialect) -> String {
+    let valid = query.validate(&QueryLimits::default()).unwrap();
+    let plan = plan_segmentation(&valid, 7, dialect);
+    let mut text = String::new();
+    for planned in &plan.queries {
+        writeln!(text, "-- {:?}", planned.purpose).unwrap();
+        writeln!(text, "{}", planned.compiled.sql).unwrap();
+        writeln!(text, "-- parameters: {}", serde_json::to_string(&planned.compiled.parameters).unwrap()).unwrap();
+    }
+    text
+}
+
+#[test]
+fn generated_sql_matches_the_reviewed_snapshots() {
+    let directory = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let update = std::env::var_os("REEL_UPDATE_SNAPSHOTS").is_some();
+    let mut mismatches = Vec::new();
+    for (name, query) in cases() {
+        let path = directory.join(format!("sqlite_{name}.sql"));
+        let rendered = render(query, SqlDialect::Sqlite);
+        if update {
+            std::fs::write(&path, &rendered).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        if expected != rendered {
+            mismatches.push(format!("{}:\n--- expected\n{expected}\n--- generated\n{rendered}", path.display()));
+        }
+    }
+    assert!(mismatches.is_empty(), "SQL changed (REEL_UPDATE_SNAPSHOTS=1 to accept):\n{}", mismatches.join("\n"));
+}

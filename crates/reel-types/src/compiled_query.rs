@@ -1,0 +1,60 @@
+//! A query compiled to one SQL dialect: what `reel-analytics` hands to a
+//! storage backend to run, and the rows the backend hands back.
+
+use serde::{Deserialize, Serialize};
+
+/// The SQL dialects the analytics planner can compile to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SqlDialect {
+    Sqlite,
+}
+
+/// A bound parameter or a result cell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum SqlValue {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(String),
+}
+
+impl SqlValue {
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            SqlValue::Integer(value) => Some(*value as f64),
+            SqlValue::Real(value) => Some(*value),
+            SqlValue::Text(text) => text.trim().parse().ok(),
+            SqlValue::Null => None,
+        }
+    }
+
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            SqlValue::Integer(value) => Some(*value),
+            SqlValue::Real(value) => Some(*value as i64),
+            SqlValue::Text(text) => text.trim().parse().ok(),
+            SqlValue::Null => None,
+        }
+    }
+
+    /// The cell as a label: text as is, numbers printed, null as `(none)`.
+    pub fn label(&self) -> String {
+        match self {
+            SqlValue::Null => "(none)".into(),
+            SqlValue::Integer(value) => value.to_string(),
+            SqlValue::Real(value) => value.to_string(),
+            SqlValue::Text(text) => text.clone(),
+        }
+    }
+}
+
+/// One SQL statement with its parameters (`?1`, `?2`, … in SQLite).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompiledQuery {
+    pub sql: String,
+    pub parameters: Vec<SqlValue>,
+}
+
+/// The rows a backend returns for a `CompiledQuery`, cells in select order.
+pub type QueryRows = Vec<Vec<SqlValue>>;
