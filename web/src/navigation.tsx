@@ -27,7 +27,12 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribeToLocation, () => window.location.pathname);
 }
 
-export type Route = { name: "login" } | { name: "session-list" } | { name: "replay"; sessionId: string } | { name: "not-found" };
+export type Route =
+  | { name: "login" }
+  | { name: "session-list" }
+  | { name: "replay"; sessionId: string }
+  | { name: "segmentation" }
+  | { name: "not-found" };
 
 export function matchRoute(pathname: string): Route {
   if (pathname === "/login") {
@@ -35,6 +40,9 @@ export function matchRoute(pathname: string): Route {
   }
   if (pathname === "/" || pathname === "") {
     return { name: "session-list" };
+  }
+  if (pathname === "/analytics/segmentation" || pathname === "/analytics/segmentation/") {
+    return { name: "segmentation" };
   }
   const replayMatch = /^\/replays\/([^/]+)\/?$/.exec(pathname);
   if (replayMatch !== null) {

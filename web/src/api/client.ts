@@ -1,5 +1,6 @@
 /** Calls to the Reel HTTP API. The login cookie travels automatically (same origin). */
 
+import type { SegmentationQuery, SegmentationResult } from "./segmentation-types";
 import type { Project, RecordingWindowResponse, SessionAnalyticsEvent, SessionDetail, SessionFilters, SessionPage, User } from "./types";
 
 export class ApiError extends Error {
@@ -127,4 +128,9 @@ export async function fetchSessionAnalyticsEvents(sessionId: string, signal?: Ab
     }
     throw error;
   }
+}
+
+/** Event Segmentation; a 400 `invalid_query` names the field the server refused. */
+export function fetchSegmentation(projectId: number, query: SegmentationQuery, signal?: AbortSignal): Promise<SegmentationResult> {
+  return requestJson<SegmentationResult>("POST", `/api/v1/projects/${encodeURIComponent(String(projectId))}/analytics/segmentation`, query, signal);
 }

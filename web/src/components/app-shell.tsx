@@ -3,9 +3,15 @@
 import type { ReactNode } from "react";
 import { logOut } from "../api/client";
 import type { User } from "../api/types";
-import { Link, navigate } from "../navigation";
+import { Link, navigate, usePathname } from "../navigation";
+
+const NAV_LINKS = [
+  { href: "/", label: "Session Replays", current: (pathname: string) => pathname === "/" || pathname.startsWith("/replays/") },
+  { href: "/analytics/segmentation", label: "Event Segmentation", current: (pathname: string) => pathname.startsWith("/analytics/segmentation") },
+];
 
 export function AppShell(props: { user: User; children: ReactNode }) {
+  const pathname = usePathname();
   const handleLogOut = async () => {
     try {
       await logOut();
@@ -21,7 +27,11 @@ export function AppShell(props: { user: User; children: ReactNode }) {
           Reel
         </Link>
         <nav className="app-nav">
-          <Link href="/">Session Replays</Link>
+          {NAV_LINKS.map((link) => (
+            <Link key={link.href} href={link.href} aria-current={link.current(pathname) ? "page" : undefined}>
+              {link.label}
+            </Link>
+          ))}
           <a href="/demo/" target="_blank" rel="noreferrer">
             Demo shop ↗
           </a>

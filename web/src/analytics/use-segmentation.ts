@@ -1,0 +1,81 @@
+/** The current project (the first one, as elsewhere in the UI) and one chart query at a time. */
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { fetchProjects, fetchSegmentation, isNotLoggedIn } from "../api/client";
+import type { SegmentationQuery, SegmentationResult } from "../api/segmentation-types";
+import type { Project } from "../api/types";
+import { navigate } from "../navigation";
+
+export type ProjectState = { kind: "loading" } | { kind: "loaded"; project: Project } | { kind: "none" } | { kind: "failed"; message: string };
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function useCurrentProject(): ProjectState {
+  const [state, setState] = useState<ProjectState>({ kind: "loading" });
+  useEffect(() => {
+    const abort = new AbortController();
+    fetchProjects(abort.signal)
+      .then((projects) => setState(projects.length === 0 ? { kind: "none" } : { kind: "loaded", project: projects[0] }))
+      .catch((error: unknown) => {
+        if (abort.signal.aborted) {
+          return;
+        }
+        if (isNotLoggedIn(error)) {
+          navigate("/login", { replace: true });
+          return;
+        }
+        setState({ kind: "failed", message: messageOf(error) });
+      });
+    return () => abort.abort();
+  }, []);
+  return state;
+}
+
+export interface RunState {
+  running: boolean;
+  /** The last answer and the query it answers; cleared by an error. */
+  answer: { query: SegmentationQuery; result: SegmentationResult } | null;
+  error: string | null;
+}
+
+/** `run` aborts the query still running, if any; `fail` shows a message of the page's own. */
+export function useSegmentationRun(projectId: number | null) {
+  const [state, setState] = useState<RunState>({ running: false, answer: null, error: null });
+  const abortRef = useRef<AbortController | null>(null);
+
+  useEffect(() => () => abortRef.current?.abort(), []);
+
+  const run = useCallback(
+    (query: SegmentationQuery) => {
+      if (projectId === null) {
+        return;
+      }
+      abortRef.current?.abort();
+      const abort = new AbortController();
+      abortRef.current = abort;
+      setState((previous) => ({ ...previous, running: true, error: null }));
+      fetchSegmentation(projectId, query, abort.signal)
+        .then((result) => setState({ running: false, answer: { query, result }, error: null }))
+        .catch((error: unknown) => {
+          if (abort.signal.aborted) {
+            return;
+          }
+          if (isNotLoggedIn(error)) {
+            navigate("/login", { replace: true });
+            return;
+          }
+          setState({ running: false, answer: null, error: messageOf(error) });
+        });
+    },
+    [projectId],
+  );
+
+  const fail = useCallback((message: string) => {
+    abortRef.current?.abort();
+    setState({ running: false, answer: null, error: message });
+  }, []);
+
+  return { state, run, fail };
+}
