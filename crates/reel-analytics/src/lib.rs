@@ -8,11 +8,14 @@
 pub mod calendar;
 pub mod error;
 pub mod formula;
+pub mod funnel;
+mod key_value;
 pub mod query;
 pub mod segmentation;
 pub mod sql;
 
 pub use error::{AnalyticsError, AnalyticsResult};
+pub use funnel::{FunnelQuery, FunnelResult, assemble_funnel, plan_funnel};
 pub use query::{
     EventSeries, Interval, Measure, PropertyFilter, PropertyRef, PropertyScope, QueryLimits, SegmentationQuery,
 };

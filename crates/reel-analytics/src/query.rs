@@ -116,6 +116,8 @@ pub struct QueryLimits {
     pub buckets_max: usize,
     /// Groups returned per series (the top ones by events).
     pub groups_max: usize,
+    /// Steps of a funnel.
+    pub funnel_steps_max: usize,
 }
 
 impl Default for QueryLimits {
@@ -127,6 +129,7 @@ impl Default for QueryLimits {
             filter_values_max: 100,
             buckets_max: 2_000,
             groups_max: 50,
+            funnel_steps_max: 10,
         }
     }
 }
@@ -146,7 +149,7 @@ pub fn series_letter(index: usize) -> char {
     char::from(b'A' + (index % 26) as u8)
 }
 
-fn parse_date(field: &str, text: &str) -> AnalyticsResult<i64> {
+pub(crate) fn parse_date(field: &str, text: &str) -> AnalyticsResult<i64> {
     let parts: Vec<&str> = text.split('-').collect();
     let numbers: Option<Vec<u32>> = parts.iter().map(|part| part.parse().ok()).collect();
     match numbers.as_deref() {
@@ -157,7 +160,7 @@ fn parse_date(field: &str, text: &str) -> AnalyticsResult<i64> {
     }
 }
 
-fn validate_property(field: &str, property: &PropertyRef) -> AnalyticsResult<()> {
+pub(crate) fn validate_property(field: &str, property: &PropertyRef) -> AnalyticsResult<()> {
     let name = &property.name;
     if name.is_empty() || name.len() > 200 || name.chars().any(|character| character == '"' || character.is_control()) {
         return Err(invalid(field, "a property name is 1 to 200 characters, without quotes or control characters"));
@@ -171,7 +174,7 @@ fn validate_property(field: &str, property: &PropertyRef) -> AnalyticsResult<()>
     Ok(())
 }
 
-fn validate_filter(field: &str, filter: &PropertyFilter, limits: &QueryLimits) -> AnalyticsResult<()> {
+pub(crate) fn validate_filter(field: &str, filter: &PropertyFilter, limits: &QueryLimits) -> AnalyticsResult<()> {
     validate_property(&format!("{field}.property"), &filter.property)?;
     let values_field = format!("{field}.values");
     match filter.operator {
@@ -189,6 +192,16 @@ fn validate_filter(field: &str, filter: &PropertyFilter, limits: &QueryLimits) -
         }
         _ => Ok(()),
     }
+}
+
+/// `[start, end)` in epoch ms of inclusive dates `start_date` to `end_date`.
+pub(crate) fn date_range(start_date: &str, end_date: &str) -> AnalyticsResult<(i64, i64)> {
+    let start_ms = parse_date("start_date", start_date)?;
+    let end_ms = parse_date("end_date", end_date)? + DAY_MS;
+    if end_ms <= start_ms {
+        return Err(invalid("end_date", "the range ends before it starts"));
+    }
+    Ok((start_ms, end_ms))
 }
 
 impl SegmentationQuery {
@@ -227,11 +240,7 @@ impl SegmentationQuery {
             Measure::Formula { formula } => Some(Formula::parse(formula, &self.series)?),
             _ => None,
         };
-        let start_ms = parse_date("start_date", &self.start_date)?;
-        let end_ms = parse_date("end_date", &self.end_date)? + DAY_MS;
-        if end_ms <= start_ms {
-            return Err(invalid("end_date", "the range ends before it starts"));
-        }
+        let (start_ms, end_ms) = date_range(&self.start_date, &self.end_date)?;
         let bucket_count = bucket_starts(self.interval, start_ms, end_ms).len();
         if bucket_count > limits.buckets_max {
             return Err(invalid(

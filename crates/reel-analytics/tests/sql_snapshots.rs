@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use reel_analytics::{QueryLimits, SegmentationQuery, plan_segmentation};
+use reel_analytics::{FunnelQuery, QueryLimits, SegmentationQuery, plan_funnel, plan_segmentation};
 use reel_types::SqlDialect;
 use serde_json::{Value, json};
 
@@ -82,14 +82,32 @@ fn render(query: SegmentationQuery, dialect: SqlDialect) -> String {
     text
 }
 
+fn render_funnel(dialect: SqlDialect) -> String {
+    let query: FunnelQuery = serde_json::from_value(json!({
+        "steps": [
+            {"event_type": "[Amplitude] Page Viewed"},
+            {"event_type": "Add to Cart", "filters": [{"property": {"scope": "event", "name": "sku"}, "operator": "is_set"}]},
+            {"event_type": "[Amplitude] Page Viewed", "filters": [{"property": {"scope": "event", "name": "path"}, "operator": "contains", "values": ["checkout"]}]}
+        ],
+        "group_by": {"scope": "user", "name": "plan"},
+        "conversion_window_ms": 3_600_000,
+        "start_date": "2026-11-01", "end_date": "2026-11-03"
+    }))
+    .unwrap();
+    let plan = plan_funnel(&query.validate(&QueryLimits::default()).unwrap(), 7, dialect);
+    format!("{}\n-- parameters: {}\n", plan.compiled.sql, serde_json::to_string(&plan.compiled.parameters).unwrap())
+}
+
 #[test]
 fn generated_sql_matches_the_reviewed_snapshots() {
     let directory = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
     let update = std::env::var_os("REEL_UPDATE_SNAPSHOTS").is_some();
     let mut mismatches = Vec::new();
-    for (name, query) in cases() {
+    let mut rendered_cases: Vec<(String, String)> =
+        cases().into_iter().map(|(name, query)| (name.to_owned(), render(query, SqlDialect::Sqlite))).collect();
+    rendered_cases.push(("funnel".to_owned(), render_funnel(SqlDialect::Sqlite)));
+    for (name, rendered) in rendered_cases {
         let path = directory.join(format!("sqlite_{name}.sql"));
-        let rendered = render(query, SqlDialect::Sqlite);
         if update {
             std::fs::write(&path, &rendered).unwrap();
             continue;

@@ -1,6 +1,7 @@
 //! `reel-bench`: runs the checked-in benchmarks against the release binary
 //! and writes `bench/results.json` and `docs/benchmarks.md`.
 
+mod analytics_queries;
 mod availability;
 mod compression_study;
 mod corpus;
@@ -37,6 +38,13 @@ struct Arguments {
     /// without writing the results files (for profiling).
     #[arg(long)]
     ingest_only: bool,
+    /// Users for the analytics benchmark (100 events each; 100,000 = the
+    /// issue's 10 million events).
+    #[arg(long, default_value_t = 100_000)]
+    analytics_users: u64,
+    /// Runs only the analytics benchmark and prints its figures.
+    #[arg(long)]
+    analytics_only: bool,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -50,6 +58,10 @@ fn main() -> anyhow::Result<()> {
     let corpus = corpus::load_corpus(&arguments.corpus_dir).context("loading the corpus")?;
     eprintln!("corpus: {}", corpus.describe());
     let mut report = report::Report::new(machine, corpus.describe());
+    if arguments.analytics_only {
+        analytics_queries::run(arguments.analytics_users, &mut report)?;
+        return Ok(());
+    }
     if arguments.ingest_only {
         ingest_throughput::run(&arguments.reel_binary, &corpus, &mut report)?;
         return Ok(());
@@ -67,6 +79,8 @@ fn main() -> anyhow::Result<()> {
     seek_latency::run_single_page(&arguments.reel_binary, &mut report)?;
     eprintln!("[5/5] memory under load");
     memory_under_load::run(&arguments.reel_binary, &corpus, &mut report)?;
+    eprintln!("[6/6] analytics queries on the embedded store");
+    analytics_queries::run(arguments.analytics_users, &mut report)?;
     report.write(&arguments.results, &arguments.markdown)?;
     eprintln!("wrote {} and {}", arguments.results.display(), arguments.markdown.display());
     Ok(())

@@ -118,6 +118,8 @@ pub struct AnalyticsConfig {
     pub buckets_max: usize,
     /// Groups returned per event (the top ones).
     pub groups_max: usize,
+    /// Steps of a funnel.
+    pub funnel_steps_max: usize,
     /// Rows one statement may return before the query is refused as too large.
     pub rows_max: usize,
 }
@@ -132,6 +134,7 @@ impl Default for AnalyticsConfig {
             filter_values_max: limits.filter_values_max,
             buckets_max: limits.buckets_max,
             groups_max: limits.groups_max,
+            funnel_steps_max: limits.funnel_steps_max,
             rows_max: 200_000,
         }
     }
@@ -146,6 +149,7 @@ impl AnalyticsConfig {
             filter_values_max: self.filter_values_max,
             buckets_max: self.buckets_max,
             groups_max: self.groups_max,
+            funnel_steps_max: self.funnel_steps_max,
         }
     }
 }

@@ -31,7 +31,7 @@ pub enum ApiError {
     #[error("{0}")]
     InvalidQuery(String),
     #[error(
-        "the query returns more than {0} rows (analytics.rows_max): filter more, or group by a property with fewer values"
+        "the chart has more than {0} rows (analytics.rows_max): filter more, or group by a property with fewer values"
     )]
     QueryTooLarge(usize),
     #[error("{0} not found")]

@@ -2,7 +2,7 @@
 //! analytics connection.
 
 use reel_storage::StorageResult;
-use reel_types::{CompiledQuery, QueryRows, SqlValue};
+use reel_types::{CompiledQuery, QueryRows, RowConsumer, SqlValue};
 use rusqlite::types::{Value as SqliteValue, ValueRef};
 use rusqlite::{Connection, params_from_iter};
 
@@ -29,7 +29,7 @@ fn cell(value: ValueRef<'_>) -> SqlValue {
 pub(crate) fn run_compiled_query(
     connection: &mut Connection,
     query: &CompiledQuery,
-    rows_max: usize,
+    mut consumer: Box<dyn RowConsumer>,
 ) -> StorageResult<QueryRows> {
     let mut statement =
         connection.prepare_cached(&query.sql).map_err(|error| sqlite_error("prepare an analytics query", error))?;
@@ -37,16 +37,13 @@ pub(crate) fn run_compiled_query(
     let mut rows = statement
         .query(params_from_iter(query.parameters.iter().map(parameter)))
         .map_err(|error| sqlite_error("run an analytics query", error))?;
-    let mut result = Vec::new();
+    let mut cells = Vec::with_capacity(column_count);
     while let Some(row) = rows.next().map_err(|error| sqlite_error("read an analytics row", error))? {
-        let mut cells = Vec::with_capacity(column_count);
+        cells.clear();
         for index in 0..column_count {
             cells.push(cell(row.get_ref(index).map_err(|error| sqlite_error("read an analytics cell", error))?));
         }
-        result.push(cells);
-        if result.len() > rows_max {
-            break;
-        }
+        consumer.accept(&cells);
     }
-    Ok(result)
+    Ok(consumer.finish())
 }

@@ -1,9 +1,13 @@
 //! `EventStore` on SQLite.
 
+use std::collections::HashMap;
+
 use async_trait::async_trait;
 use reel_storage::{EventInsertCounts, EventStore, StorageError, StorageErrorKind, StorageResult};
 use reel_types::user_properties::apply_user_property_operations;
-use reel_types::{CompiledQuery, EventContext, NewAnalyticsEvent, QueryRows, SqlDialect, StoredAnalyticsEvent};
+use reel_types::{
+    CompiledQuery, EventContext, NewAnalyticsEvent, QueryRows, RowConsumer, SqlDialect, StoredAnalyticsEvent,
+};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::{Map, Value};
 
@@ -17,12 +21,8 @@ fn json_text<T: serde::Serialize>(value: &T) -> StorageResult<String> {
 
 fn load_profile(transaction: &Transaction<'_>, project_id: i64, user_key: &str) -> StorageResult<Map<String, Value>> {
     let text: Option<String> = transaction
-        .query_row(
-            "SELECT properties FROM user_profiles WHERE project_id = ?1 AND user_key = ?2",
-            params![project_id, user_key],
-            |row| row.get(0),
-        )
-        .optional()
+        .prepare_cached("SELECT properties FROM user_profiles WHERE project_id = ?1 AND user_key = ?2")
+        .and_then(|mut statement| statement.query_row(params![project_id, user_key], |row| row.get(0)).optional())
         .map_err(|error| sqlite_error("load user profile", error))?;
     Ok(text.and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default())
 }
@@ -30,14 +30,48 @@ fn load_profile(transaction: &Transaction<'_>, project_id: i64, user_key: &str) 
 fn is_duplicate(transaction: &Transaction<'_>, event: &NewAnalyticsEvent) -> StorageResult<bool> {
     let Some(insert_id) = &event.insert_id else { return Ok(false) };
     transaction
-        .query_row(
-            "SELECT 1 FROM events WHERE project_id = ?1 AND insert_id = ?2",
-            params![event.project_id, insert_id],
-            |_| Ok(()),
-        )
-        .optional()
+        .prepare_cached("SELECT 1 FROM events WHERE project_id = ?1 AND insert_id = ?2")
+        .and_then(|mut statement| statement.query_row(params![event.project_id, insert_id], |_| Ok(())).optional())
         .map(|found| found.is_some())
         .map_err(|error| sqlite_error("check insert_id", error))
+}
+
+/// The analytics number of a user (user id, else device id), assigned on first sight.
+fn user_number(transaction: &Transaction<'_>, project_id: i64, user_key: &str) -> StorageResult<i64> {
+    transaction
+        .prepare_cached("INSERT OR IGNORE INTO analytics_users (project_id, user_key) VALUES (?1, ?2)")
+        .and_then(|mut statement| statement.execute(params![project_id, user_key]))
+        .map_err(|error| sqlite_error("register analytics user", error))?;
+    transaction
+        .prepare_cached("SELECT user_number FROM analytics_users WHERE project_id = ?1 AND user_key = ?2")
+        .and_then(|mut statement| statement.query_row(params![project_id, user_key], |row| row.get(0)))
+        .map_err(|error| sqlite_error("read analytics user number", error))
+}
+
+/// What one insert call knows about a user, read once per call.
+struct UserState {
+    profile: Map<String, Value>,
+    profile_json: String,
+    user_number: i64,
+}
+
+fn user_state<'cache>(
+    transaction: &Transaction<'_>,
+    cache: &'cache mut HashMap<(i64, String), UserState>,
+    project_id: i64,
+    user_key: &str,
+) -> StorageResult<&'cache mut UserState> {
+    let key = (project_id, user_key.to_owned());
+    if !cache.contains_key(&key) {
+        let profile = load_profile(transaction, project_id, user_key)?;
+        let state = UserState {
+            profile_json: json_text(&profile)?,
+            profile,
+            user_number: user_number(transaction, project_id, user_key)?,
+        };
+        cache.insert(key.clone(), state);
+    }
+    cache.get_mut(&key).ok_or_else(|| StorageError::new(StorageErrorKind::Internal, "user state cache lost an entry"))
 }
 
 /// Inserts events inside an open transaction (shared with `append_chunk`).
@@ -46,32 +80,47 @@ pub fn insert_events_in_transaction(
     events: &[NewAnalyticsEvent],
 ) -> StorageResult<EventInsertCounts> {
     let mut counts = EventInsertCounts::default();
+    let mut users: HashMap<(i64, String), UserState> = HashMap::new();
+    let empty_profile_json = "{}".to_owned();
     for event in events {
         if is_duplicate(transaction, event)? {
             counts.duplicates += 1;
             continue;
         }
         let user_key = event.user_id.as_deref().or(event.device_id.as_deref());
-        let mut profile = match user_key {
-            Some(user_key) => load_profile(transaction, event.project_id, user_key)?,
-            None => Map::new(),
+        let user = match user_key {
+            Some(user_key) => Some(user_state(transaction, &mut users, event.project_id, user_key)?),
+            None => None,
         };
-        if let (Some(operations), Some(user_key)) = (&event.user_property_operations, user_key) {
-            apply_user_property_operations(&mut profile, operations);
-            transaction
-                .execute(
-                    "INSERT INTO user_profiles (project_id, user_key, properties) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (project_id, user_key) DO UPDATE SET properties = excluded.properties",
-                    params![event.project_id, user_key, json_text(&profile)?],
-                )
-                .map_err(|error| sqlite_error("save user profile", error))?;
-        }
+        let (profile_json, user_number) = match user {
+            Some(user) => {
+                if let (Some(operations), Some(user_key)) = (&event.user_property_operations, user_key) {
+                    apply_user_property_operations(&mut user.profile, operations);
+                    user.profile_json = json_text(&user.profile)?;
+                    transaction
+                        .prepare_cached(
+                            "INSERT INTO user_profiles (project_id, user_key, properties) VALUES (?1, ?2, ?3)
+                             ON CONFLICT (project_id, user_key) DO UPDATE SET properties = excluded.properties",
+                        )
+                        .and_then(|mut statement| {
+                            statement.execute(params![event.project_id, user_key, user.profile_json])
+                        })
+                        .map_err(|error| sqlite_error("save user profile", error))?;
+                }
+                (&user.profile_json, Some(user.user_number))
+            }
+            None => (&empty_profile_json, None),
+        };
+        let event_properties_json = json_text(&event.event_properties)?;
+        let context_json = json_text(&event.context)?;
         transaction
-            .execute(
+            .prepare_cached(
                 "INSERT INTO events (project_id, insert_id, event_type, display_name, time_ms, received_at_ms, user_id, device_id,
-                    session_id, replay_id, event_properties, user_properties, context)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                params![
+                    session_id, replay_id, event_properties, user_properties, context, user_number)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )
+            .and_then(|mut statement| {
+                statement.execute(params![
                     event.project_id,
                     event.insert_id,
                     event.event_type,
@@ -82,11 +131,12 @@ pub fn insert_events_in_transaction(
                     event.device_id,
                     event.session_id,
                     event.replay_id,
-                    json_text(&event.event_properties)?,
-                    json_text(&profile)?,
-                    json_text(&event.context)?,
-                ],
-            )
+                    event_properties_json,
+                    profile_json,
+                    context_json,
+                    user_number,
+                ])
+            })
             .map_err(|error| sqlite_error("insert event", error))?;
         counts.inserted += 1;
     }
@@ -198,9 +248,13 @@ impl EventStore for SqliteStore {
         SqlDialect::Sqlite
     }
 
-    async fn run_compiled_query(&self, query: &CompiledQuery, rows_max: usize) -> StorageResult<QueryRows> {
+    async fn run_compiled_query(
+        &self,
+        query: &CompiledQuery,
+        consumer: Box<dyn RowConsumer>,
+    ) -> StorageResult<QueryRows> {
         let query = query.clone();
-        self.read_analytics(move |connection| crate::compiled_queries::run_compiled_query(connection, &query, rows_max))
+        self.read_analytics(move |connection| crate::compiled_queries::run_compiled_query(connection, &query, consumer))
             .await
     }
 }

@@ -4,8 +4,8 @@
 use async_trait::async_trait;
 use bytes::Bytes;
 use reel_types::{
-    CompiledQuery, NewAnalyticsEvent, ProjectSettings, QueryRows, SessionSummary, SignalCounts, SqlDialect,
-    StoredAnalyticsEvent,
+    CompiledQuery, NewAnalyticsEvent, ProjectSettings, QueryRows, RowConsumer, SessionSummary, SignalCounts,
+    SqlDialect, StoredAnalyticsEvent,
 };
 use serde_json::{Map, Value};
 
@@ -134,7 +134,11 @@ pub trait EventStore: Send + Sync {
     /// The SQL dialect `run_compiled_query` speaks (reel-analytics compiles to it).
     fn sql_dialect(&self) -> SqlDialect;
     /// Runs one read-only statement compiled by reel-analytics over the
-    /// `events` table and returns its rows, at most `rows_max + 1` (so the
-    /// caller can tell that there were more). It never writes.
-    async fn run_compiled_query(&self, query: &CompiledQuery, rows_max: usize) -> StorageResult<QueryRows>;
+    /// `events` table, streams every row into `consumer` as it is read, and
+    /// returns what the consumer makes of them. It never writes.
+    async fn run_compiled_query(
+        &self,
+        query: &CompiledQuery,
+        consumer: Box<dyn RowConsumer>,
+    ) -> StorageResult<QueryRows>;
 }

@@ -58,3 +58,13 @@ pub struct CompiledQuery {
 
 /// The rows a backend returns for a `CompiledQuery`, cells in select order.
 pub type QueryRows = Vec<Vec<SqlValue>>;
+
+/// Receives a statement's rows one at a time, as the backend reads them,
+/// and turns them into the rows the planner expects (for example by
+/// aggregating in memory what the backend's SQL would aggregate slowly).
+pub trait RowConsumer: Send {
+    /// One row, cells in select order; the slice is reused between rows.
+    fn accept(&mut self, row: &[SqlValue]);
+    /// The consumer's result, once every row was accepted.
+    fn finish(self: Box<Self>) -> QueryRows;
+}

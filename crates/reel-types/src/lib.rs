@@ -16,7 +16,7 @@ pub mod user_properties;
 
 pub use analytics::{EventContext, NewAnalyticsEvent, StoredAnalyticsEvent};
 pub use batch::{BatchSummary, IngestBatch};
-pub use compiled_query::{CompiledQuery, QueryRows, SqlDialect, SqlValue};
+pub use compiled_query::{CompiledQuery, QueryRows, RowConsumer, SqlDialect, SqlValue};
 pub use event_head::EventHead;
 pub use project_settings::ProjectSettings;
 pub use session::{SessionKey, SessionSummary, SignalCounts, session_uuid};

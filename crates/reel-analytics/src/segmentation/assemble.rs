@@ -130,45 +130,39 @@ pub fn assemble_segmentation(
         _ => query.series.get(series).map_or(0, |series| series.group_by.len()),
     };
     let mut series_metrics: Vec<SeriesMetrics> = query.series.iter().map(|_| SeriesMetrics::default()).collect();
-    let mut active_per_bucket: HashMap<usize, f64> = HashMap::new();
-    let mut active_over_range = 0.0;
+    let mut active_users = SeriesMetrics::default();
     let mut frequency = Vec::new();
     for (planned, rows) in plan.queries.iter().zip(results) {
-        match planned.purpose {
-            QueryPurpose::SeriesBuckets { series } => {
-                for row in rows {
-                    let Some(bucket) = cell(row, 0)?.as_i64().and_then(|bucket_ms| bucket_index.get(&bucket_ms)) else {
-                        continue;
-                    };
-                    let (key, metrics) = metrics_row(row, 1, group_count(series))?;
-                    if let Some(target) = series_metrics.get_mut(series) {
+        let (target, group_count) = match planned.purpose {
+            QueryPurpose::SeriesMetrics { series } => (series_metrics.get_mut(series), group_count(series)),
+            QueryPurpose::ActiveUsers => (Some(&mut active_users), 0),
+            QueryPurpose::Frequency { series } => {
+                frequency.extend(frequency_rows(valid, series, rows, group_count(series), groups_max)?);
+                continue;
+            }
+        };
+        let Some(target) = target else { continue };
+        for row in rows {
+            let (key, metrics) = metrics_row(row, 1, group_count)?;
+            match cell(row, 0)?.as_i64() {
+                None => {
+                    target.range.insert(key, metrics);
+                }
+                Some(bucket_ms) => {
+                    if let Some(bucket) = bucket_index.get(&bucket_ms) {
                         target.buckets.entry(key).or_default().insert(*bucket, metrics);
                     }
                 }
             }
-            QueryPurpose::SeriesRange { series } => {
-                for row in rows {
-                    let (key, metrics) = metrics_row(row, 0, group_count(series))?;
-                    if let Some(target) = series_metrics.get_mut(series) {
-                        target.range.insert(key, metrics);
-                    }
-                }
-            }
-            QueryPurpose::ActiveUsersBuckets => {
-                for row in rows {
-                    if let Some(bucket) = cell(row, 0)?.as_i64().and_then(|bucket_ms| bucket_index.get(&bucket_ms)) {
-                        active_per_bucket.insert(*bucket, number(row, 1)?);
-                    }
-                }
-            }
-            QueryPurpose::ActiveUsersRange => {
-                active_over_range = rows.first().map(|row| number(row, 0)).transpose()?.unwrap_or(0.0);
-            }
-            QueryPurpose::Frequency { series } => {
-                frequency.extend(frequency_rows(valid, series, rows, group_count(series), groups_max)?);
-            }
         }
     }
+    let no_group: GroupKey = Vec::new();
+    let active_over_range = active_users.range.get(&no_group).map_or(0.0, |metrics| metrics.uniques);
+    let active_per_bucket: HashMap<usize, f64> = active_users
+        .buckets
+        .get(&no_group)
+        .map(|by_bucket| by_bucket.iter().map(|(bucket, metrics)| (*bucket, metrics.uniques)).collect())
+        .unwrap_or_default();
     let rows = match &valid.formula {
         Some(formula) => {
             let series_metrics = &series_metrics;

@@ -1,26 +1,24 @@
 //! Compiling a segmentation query to SQL statements, one list per chart.
 //!
-//! Metric statements select, in order: `bucket_ms` (bucketed statements
-//! only), `group_0`, `group_1`, `uniques`, `totals`, `extra_0..2`. The extras
-//! carry the property measure, or for formulas PROPCOUNT, PROPSUM and PROPAVG
-//! of the series' first group-by property.
+//! Each statement scans the matching events and selects `bucket_ms,
+//! group_0, group_1, user_number, value`; its `Aggregation` (see
+//! `aggregate.rs`) turns the streamed rows into metrics. `value` is the
+//! property a property measure reads, or for formulas the series' first
+//! group-by property (for PROPCOUNT, PROPSUM and PROPAVG).
 
-use reel_types::{CompiledQuery, SqlDialect, SqlValue};
+use reel_types::{CompiledQuery, RowConsumer, SqlDialect, SqlValue};
 
+use super::aggregate::{Aggregation, ExtraAggregate};
 use crate::query::{ANY_EVENT_TYPE, EventSeries, Measure, ValidQuery};
 use crate::sql::{Parameters, dialect_for, filter_condition, property_expression};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QueryPurpose {
-    /// Metrics of one series per bucket and group.
-    SeriesBuckets { series: usize },
-    /// The same metrics over the whole range.
-    SeriesRange { series: usize },
-    /// Users with any event, per bucket (`bucket_ms`, `users`).
-    ActiveUsersBuckets,
-    /// Users with any event over the range (`users`).
-    ActiveUsersRange,
-    /// How many users did the event how many times (`group_0`, `group_1`, `times`, `users`).
+    /// Metrics of one series per bucket and group, and over the range.
+    SeriesMetrics { series: usize },
+    /// Users with any event, per bucket and over the range.
+    ActiveUsers,
+    /// How many users did the event how many times.
     Frequency { series: usize },
 }
 
@@ -28,6 +26,14 @@ pub enum QueryPurpose {
 pub struct PlannedQuery {
     pub purpose: QueryPurpose,
     pub compiled: CompiledQuery,
+    pub aggregation: Aggregation,
+}
+
+impl PlannedQuery {
+    /// A fresh consumer for this statement's rows.
+    pub fn consumer(&self) -> Box<dyn RowConsumer> {
+        self.aggregation.consumer()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -58,121 +64,60 @@ fn series_condition(
     conditions.join(" AND ")
 }
 
-/// The group expressions of a series (`NULL` where there is none).
-fn group_expressions(parameters: &mut Parameters<'_>, valid: &ValidQuery, series: &EventSeries) -> [Option<String>; 2] {
-    if matches!(valid.query.measure, Measure::Formula { .. }) {
-        return [None, None];
-    }
-    let mut groups = series.group_by.iter().map(|property| property_expression(parameters, property));
-    [groups.next(), groups.next()]
+/// What a series' statement selects besides buckets and users.
+struct SeriesColumns {
+    groups: [Option<String>; 2],
+    value: Option<String>,
+    extra: ExtraAggregate,
 }
 
-fn extra_expressions(parameters: &mut Parameters<'_>, valid: &ValidQuery, series: &EventSeries) -> [String; 3] {
-    let dialect = parameters.dialect();
-    let null = || "NULL".to_owned();
+fn series_columns(parameters: &mut Parameters<'_>, valid: &ValidQuery, series: &EventSeries) -> SeriesColumns {
+    let mut property = |property| Some(property_expression(parameters, property));
     match &valid.query.measure {
-        Measure::PropertySum { property } => {
-            [format!("SUM({})", dialect.as_real(&property_expression(parameters, property))), null(), null()]
+        Measure::Formula { .. } => {
+            let value = series.group_by.first().and_then(&mut property);
+            SeriesColumns { groups: [None, None], value, extra: ExtraAggregate::GroupPropertyStats }
         }
-        Measure::PropertyAverage { property } => {
-            [format!("AVG({})", dialect.as_real(&property_expression(parameters, property))), null(), null()]
+        measure => {
+            let mut groups = series.group_by.iter().map(&mut property);
+            let groups = [groups.next().flatten(), groups.next().flatten()];
+            let (value, extra) = match measure {
+                Measure::PropertySum { property: measured } => (property(measured), ExtraAggregate::Sum),
+                Measure::PropertyAverage { property: measured } => (property(measured), ExtraAggregate::Average),
+                Measure::PropertyDistinctCount { property: measured } => {
+                    (property(measured), ExtraAggregate::DistinctCount)
+                }
+                _ => (None, ExtraAggregate::None),
+            };
+            SeriesColumns { groups, value, extra }
         }
-        Measure::PropertyDistinctCount { property } => {
-            [format!("COUNT(DISTINCT {})", property_expression(parameters, property)), null(), null()]
-        }
-        Measure::Formula { .. } => match series.group_by.first() {
-            Some(property) => {
-                let value = property_expression(parameters, property);
-                [
-                    format!("COUNT(DISTINCT {value})"),
-                    format!("SUM({})", dialect.as_real(&value)),
-                    format!("AVG({})", dialect.as_real(&value)),
-                ]
-            }
-            None => [null(), null(), null()],
-        },
-        _ => [null(), null(), null()],
     }
 }
 
-fn metrics_statement(
+/// `SELECT bucket_ms, group_0, group_1, user_number, value FROM events WHERE …`.
+fn scan_statement(
     valid: &ValidQuery,
     project_id: i64,
-    series: &EventSeries,
+    series: Option<&EventSeries>,
     dialect: SqlDialect,
     bucketed: bool,
-) -> CompiledQuery {
+) -> (CompiledQuery, ExtraAggregate) {
     let mut parameters = Parameters::new(dialect_for(dialect));
     let sql_dialect = parameters.dialect();
-    let mut select = Vec::new();
-    let mut group_by = Vec::new();
-    if bucketed {
-        select.push(format!("{} AS bucket_ms", sql_dialect.bucket_start_ms(valid.query.interval)));
-        group_by.push("bucket_ms".to_owned());
-    }
-    let groups = group_expressions(&mut parameters, valid, series);
-    for (index, group) in groups.iter().enumerate() {
-        match group {
-            Some(expression) => {
-                select.push(format!("{expression} AS group_{index}"));
-                group_by.push(format!("group_{index}"));
-            }
-            None => select.push(format!("NULL AS group_{index}")),
-        }
-    }
-    select.push(format!("COUNT(DISTINCT {}) AS uniques", sql_dialect.user_key()));
-    select.push("COUNT(*) AS totals".to_owned());
-    for (index, extra) in extra_expressions(&mut parameters, valid, series).iter().enumerate() {
-        select.push(format!("{extra} AS extra_{index}"));
-    }
-    let condition = series_condition(&mut parameters, valid, project_id, Some(series));
-    let mut sql = format!("SELECT {} FROM events WHERE {condition}", select.join(", "));
-    if !group_by.is_empty() {
-        sql.push_str(&format!(" GROUP BY {}", group_by.join(", ")));
-    }
-    CompiledQuery { sql, parameters: parameters.values }
-}
-
-fn frequency_statement(
-    valid: &ValidQuery,
-    project_id: i64,
-    series: &EventSeries,
-    dialect: SqlDialect,
-) -> CompiledQuery {
-    let mut parameters = Parameters::new(dialect_for(dialect));
-    let user_key = parameters.dialect().user_key();
-    let groups = group_expressions(&mut parameters, valid, series);
-    let mut inner_select = Vec::new();
-    let mut inner_group_by = Vec::new();
-    for (index, group) in groups.iter().enumerate() {
-        inner_select.push(format!("{} AS group_{index}", group.as_deref().unwrap_or("NULL")));
-        if group.is_some() {
-            inner_group_by.push(format!("group_{index}"));
-        }
-    }
-    inner_group_by.push("user_key".to_owned());
-    let condition = series_condition(&mut parameters, valid, project_id, Some(series));
-    let sql = format!(
-        "SELECT group_0, group_1, times, COUNT(*) AS users FROM (SELECT {}, {user_key} AS user_key, COUNT(*) AS times \
-         FROM events WHERE {condition} GROUP BY {}) AS per_user GROUP BY group_0, group_1, times",
-        inner_select.join(", "),
-        inner_group_by.join(", ")
-    );
-    CompiledQuery { sql, parameters: parameters.values }
-}
-
-fn active_users_statement(valid: &ValidQuery, project_id: i64, dialect: SqlDialect, bucketed: bool) -> CompiledQuery {
-    let mut parameters = Parameters::new(dialect_for(dialect));
-    let sql_dialect = parameters.dialect();
-    let condition = series_condition(&mut parameters, valid, project_id, None);
-    let users = format!("COUNT(DISTINCT {}) AS users", sql_dialect.user_key());
-    let sql = if bucketed {
-        let bucket = sql_dialect.bucket_start_ms(valid.query.interval);
-        format!("SELECT {bucket} AS bucket_ms, {users} FROM events WHERE {condition} GROUP BY bucket_ms")
-    } else {
-        format!("SELECT {users} FROM events WHERE {condition}")
+    let columns = match series {
+        Some(series) => series_columns(&mut parameters, valid, series),
+        None => SeriesColumns { groups: [None, None], value: None, extra: ExtraAggregate::None },
     };
-    CompiledQuery { sql, parameters: parameters.values }
+    let bucket = if bucketed { sql_dialect.bucket_start_ms(valid.query.interval) } else { "NULL".to_owned() };
+    let [group_0, group_1] = columns.groups.map(|group| group.unwrap_or_else(|| "NULL".to_owned()));
+    let value = columns.value.unwrap_or_else(|| "NULL".to_owned());
+    let condition = series_condition(&mut parameters, valid, project_id, series);
+    let sql = format!(
+        "SELECT {bucket} AS bucket_ms, {group_0} AS group_0, {group_1} AS group_1, {} AS user_number, {value} AS value \
+         FROM events WHERE {condition}",
+        sql_dialect.user_number()
+    );
+    (CompiledQuery { sql, parameters: parameters.values }, columns.extra)
 }
 
 /// The statements that answer `valid` for project `project_id`.
@@ -180,20 +125,28 @@ pub fn plan_segmentation(valid: &ValidQuery, project_id: i64, dialect: SqlDialec
     let mut queries = Vec::new();
     for (index, series) in valid.query.series.iter().enumerate() {
         if valid.query.measure == Measure::Frequency {
-            let compiled = frequency_statement(valid, project_id, series, dialect);
-            queries.push(PlannedQuery { purpose: QueryPurpose::Frequency { series: index }, compiled });
+            let (compiled, _) = scan_statement(valid, project_id, Some(series), dialect, false);
+            queries.push(PlannedQuery {
+                purpose: QueryPurpose::Frequency { series: index },
+                compiled,
+                aggregation: Aggregation::Frequency,
+            });
             continue;
         }
-        let buckets = metrics_statement(valid, project_id, series, dialect, true);
-        queries.push(PlannedQuery { purpose: QueryPurpose::SeriesBuckets { series: index }, compiled: buckets });
-        let range = metrics_statement(valid, project_id, series, dialect, false);
-        queries.push(PlannedQuery { purpose: QueryPurpose::SeriesRange { series: index }, compiled: range });
+        let (compiled, extra) = scan_statement(valid, project_id, Some(series), dialect, true);
+        queries.push(PlannedQuery {
+            purpose: QueryPurpose::SeriesMetrics { series: index },
+            compiled,
+            aggregation: Aggregation::Metrics(extra),
+        });
     }
     if valid.query.measure == Measure::ActivePercent {
-        let buckets = active_users_statement(valid, project_id, dialect, true);
-        queries.push(PlannedQuery { purpose: QueryPurpose::ActiveUsersBuckets, compiled: buckets });
-        let range = active_users_statement(valid, project_id, dialect, false);
-        queries.push(PlannedQuery { purpose: QueryPurpose::ActiveUsersRange, compiled: range });
+        let (compiled, _) = scan_statement(valid, project_id, None, dialect, true);
+        queries.push(PlannedQuery {
+            purpose: QueryPurpose::ActiveUsers,
+            compiled,
+            aggregation: Aggregation::Metrics(ExtraAggregate::None),
+        });
     }
     SegmentationPlan { queries }
 }

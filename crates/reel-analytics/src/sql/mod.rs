@@ -24,8 +24,8 @@ pub trait Dialect {
     fn as_real(&self, expression: &str) -> String;
     /// Case-insensitive "contains" of a placeholder's text.
     fn contains_text(&self, expression: &str, needle: &str) -> String;
-    /// The user an event counts for: its user id, else its device id.
-    fn user_key(&self) -> String;
+    /// The user an event counts for (an integer per user id, else device id).
+    fn user_number(&self) -> String;
 }
 
 pub fn dialect_for(dialect: SqlDialect) -> &'static dyn Dialect {

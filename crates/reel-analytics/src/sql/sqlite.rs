@@ -43,7 +43,7 @@ impl Dialect for SqliteDialect {
         format!("instr(lower(CAST({expression} AS TEXT)), lower({needle})) > 0")
     }
 
-    fn user_key(&self) -> String {
-        "COALESCE(user_id, '@' || device_id)".to_owned()
+    fn user_number(&self) -> String {
+        "user_number".to_owned()
     }
 }

@@ -1,6 +1,3 @@
--- SeriesBuckets { series: 0 }
-SELECT (time_ms / 86400000) * 86400000 AS bucket_ms, NULL AS group_0, NULL AS group_1, COUNT(DISTINCT COALESCE(user_id, '@' || device_id)) AS uniques, COUNT(*) AS totals, NULL AS extra_0, NULL AS extra_1, NULL AS extra_2 FROM events WHERE project_id = ?1 AND time_ms >= ?2 AND time_ms < ?3 AND event_type = ?4 GROUP BY bucket_ms
--- parameters: [7,1793491200000,1793750400000,"[Amplitude] Page Viewed"]
--- SeriesRange { series: 0 }
-SELECT NULL AS group_0, NULL AS group_1, COUNT(DISTINCT COALESCE(user_id, '@' || device_id)) AS uniques, COUNT(*) AS totals, NULL AS extra_0, NULL AS extra_1, NULL AS extra_2 FROM events WHERE project_id = ?1 AND time_ms >= ?2 AND time_ms < ?3 AND event_type = ?4
+-- SeriesMetrics { series: 0 }
+SELECT (time_ms / 86400000) * 86400000 AS bucket_ms, NULL AS group_0, NULL AS group_1, user_number AS user_number, NULL AS value FROM events WHERE project_id = ?1 AND time_ms >= ?2 AND time_ms < ?3 AND event_type = ?4
 -- parameters: [7,1793491200000,1793750400000,"[Amplitude] Page Viewed"]

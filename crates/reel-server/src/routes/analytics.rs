@@ -5,8 +5,11 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use bytes::Bytes;
-use reel_analytics::{AnalyticsError, SegmentationQuery, SegmentationResult, assemble_segmentation, plan_segmentation};
-use reel_types::QueryRows;
+use reel_analytics::{
+    AnalyticsError, FunnelQuery, FunnelResult, SegmentationQuery, SegmentationResult, assemble_funnel,
+    assemble_segmentation, plan_funnel, plan_segmentation,
+};
+use reel_types::{CompiledQuery, QueryRows, RowConsumer};
 
 use super::LoggedInUser;
 use super::accounts::readable_project_ids;
@@ -36,15 +39,16 @@ pub(super) async fn ensure_readable_project(
     }
 }
 
-/// Runs compiled statements one after another, refusing oversized results.
-pub(super) async fn run_statements(
+/// Runs compiled statements one after another, each streaming into its
+/// consumer, refusing oversized results.
+pub(super) async fn run_statements<'plan>(
     state: &AppState,
-    statements: impl Iterator<Item = &reel_types::CompiledQuery>,
+    statements: impl Iterator<Item = (&'plan CompiledQuery, Box<dyn RowConsumer>)>,
 ) -> ApiResult<Vec<QueryRows>> {
     let rows_max = state.config.analytics.rows_max;
     let mut results = Vec::new();
-    for statement in statements {
-        let rows = state.stores.events.run_compiled_query(statement, rows_max).await?;
+    for (statement, consumer) in statements {
+        let rows = state.stores.events.run_compiled_query(statement, consumer).await?;
         if rows.len() > rows_max {
             return Err(ApiError::QueryTooLarge(rows_max));
         }
@@ -64,7 +68,25 @@ pub async fn segmentation(
     let limits = state.config.analytics.query_limits();
     let valid = query.validate(&limits).map_err(analytics_error)?;
     let plan = plan_segmentation(&valid, project_id, state.stores.events.sql_dialect());
-    let results = run_statements(&state, plan.queries.iter().map(|planned| &planned.compiled)).await?;
+    let results =
+        run_statements(&state, plan.queries.iter().map(|planned| (&planned.compiled, planned.consumer()))).await?;
     let result = assemble_segmentation(&valid, &plan, &results, limits.groups_max).map_err(analytics_error)?;
+    Ok(Json(result))
+}
+
+pub async fn funnel(
+    State(state): State<AppState>,
+    logged_in: LoggedInUser,
+    Path(project_id): Path<i64>,
+    body: Bytes,
+) -> ApiResult<Json<FunnelResult>> {
+    ensure_readable_project(&state, &logged_in, project_id).await?;
+    let query: FunnelQuery = parse_query(&body)?;
+    let limits = state.config.analytics.query_limits();
+    let valid = query.validate(&limits).map_err(analytics_error)?;
+    let plan = plan_funnel(&valid, project_id, state.stores.events.sql_dialect());
+    let results = run_statements(&state, std::iter::once((&plan.compiled, plan.consumer()))).await?;
+    let rows = results.first().map(Vec::as_slice).unwrap_or_default();
+    let result = assemble_funnel(&valid, rows, limits.groups_max).map_err(analytics_error)?;
     Ok(Json(result))
 }

@@ -57,6 +57,7 @@ pub fn build_router(state: AppState) -> Router {
         .route("/api/v1/sessions/{session_uuid}/events", get(sessions::get_session_events))
         .route("/api/v1/ingest/stats", get(ingest::ingest_stats))
         .route("/api/v1/projects/{project_id}/analytics/segmentation", post(analytics::segmentation))
+        .route("/api/v1/projects/{project_id}/analytics/funnel", post(analytics::funnel))
         .route("/api/v1/sessions", get(sessions::list_sessions))
         .route("/api/v1/sessions/{session_uuid}", get(sessions::get_session))
         .route("/api/v1/sessions/{session_uuid}/recording", get(sessions::get_recording))

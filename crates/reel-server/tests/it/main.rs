@@ -4,6 +4,7 @@
 mod accounts;
 mod amplitude_bad_input;
 mod amplitude_fixtures;
+mod analytics_funnel;
 mod analytics_segmentation;
 mod ingest_bad_input;
 mod ingest_storage;

@@ -1,0 +1,109 @@
+//! Issue #8's performance figures: an Event Segmentation query over 10
+//! million events of 100,000 users on the embedded store (SQLite), run the
+//! way the server runs it (plan, stream into the aggregator, assemble).
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use reel_analytics::{QueryLimits, SegmentationQuery, assemble_segmentation, plan_segmentation};
+use reel_demo_data::{AnalyticsDemoPlan, generate_user_events};
+use reel_storage::EventStore;
+use reel_storage_sqlite::SqliteStore;
+use serde_json::json;
+
+use crate::report::{Report, percentile};
+
+const EVENTS_PER_USER: u64 = 100;
+const DAYS: i64 = 30;
+const START_MS: i64 = 1_790_000_000_000 - 1_790_000_000_000 % 86_400_000;
+const INSERT_CHUNK_EVENTS: usize = 20_000;
+const TIMED_RUNS: usize = 5;
+
+async fn fill_store(store: &SqliteStore, users: u64) -> anyhow::Result<(u64, f64)> {
+    let plan = AnalyticsDemoPlan {
+        project_id: 1,
+        users,
+        events_per_user: EVENTS_PER_USER,
+        start_ms: START_MS,
+        days: DAYS,
+        seed: 11,
+    };
+    let started = Instant::now();
+    let mut chunk = Vec::with_capacity(INSERT_CHUNK_EVENTS + 200);
+    let mut stored = 0_u64;
+    for user_index in 0..users {
+        chunk.extend(generate_user_events(&plan, user_index));
+        if chunk.len() >= INSERT_CHUNK_EVENTS || user_index + 1 == users {
+            stored += store.insert_events(std::mem::take(&mut chunk)).await?.inserted;
+        }
+    }
+    Ok((stored, started.elapsed().as_secs_f64()))
+}
+
+/// Milliseconds of one query, from JSON to assembled rows.
+async fn time_query(store: &SqliteStore, query: &SegmentationQuery) -> anyhow::Result<(f64, usize)> {
+    let started = Instant::now();
+    let limits = QueryLimits::default();
+    let valid = query.clone().validate(&limits)?;
+    let plan = plan_segmentation(&valid, 1, store.sql_dialect());
+    let mut results = Vec::new();
+    for planned in &plan.queries {
+        results.push(store.run_compiled_query(&planned.compiled, planned.consumer()).await?);
+    }
+    let result = assemble_segmentation(&valid, &plan, &results, limits.groups_max)?;
+    Ok((started.elapsed().as_secs_f64() * 1e3, result.rows.len()))
+}
+
+async fn median_ms(store: &SqliteStore, query: &SegmentationQuery) -> anyhow::Result<f64> {
+    time_query(store, query).await?; // warm-up: the first run reads from disk
+    let mut runs = Vec::new();
+    // REEL_BENCH_QUERY_RUNS repeats the query more, for profiling.
+    let run_count =
+        std::env::var("REEL_BENCH_QUERY_RUNS").ok().and_then(|text| text.parse().ok()).unwrap_or(TIMED_RUNS);
+    for _ in 0..run_count {
+        runs.push(time_query(store, query).await?.0);
+    }
+    Ok(percentile(&runs, 50.0))
+}
+
+fn segmentation_query(value: serde_json::Value) -> anyhow::Result<SegmentationQuery> {
+    Ok(serde_json::from_value(value)?)
+}
+
+pub fn run(users: u64, report: &mut Report) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async {
+        let directory = tempfile::tempdir()?;
+        let store = Arc::new(SqliteStore::open(&directory.path().join("reel.sqlite3"))?);
+        let (events, insert_seconds) = fill_store(&store, users).await?;
+        eprintln!("  stored {events} events of {users} users in {insert_seconds:.0} s");
+        let dates = json!({"start_date": "2026-09-21", "end_date": "2026-10-20"});
+        let uniques = segmentation_query(json!({
+            "series": [{"event_type": "[Amplitude] Page Viewed"}],
+            "measure": {"kind": "uniques"}, "interval": "day",
+            "start_date": dates["start_date"], "end_date": dates["end_date"],
+        }))?;
+        let uniques_ms = median_ms(&store, &uniques).await?;
+        let grouped = segmentation_query(json!({
+            "series": [{"event_type": "Purchase Completed", "group_by": [{"scope": "builtin", "name": "browser_name"}]}],
+            "measure": {"kind": "property_sum", "property": {"scope": "event", "name": "amount"}}, "interval": "week",
+            "start_date": dates["start_date"], "end_date": dates["end_date"],
+        }))?;
+        let grouped_ms = median_ms(&store, &grouped).await?;
+        let page_views = time_query(&store, &uniques).await?;
+        report.add_figure(
+            "segmentation_10m_events_ms",
+            uniques_ms,
+            "ms",
+            format!(
+                "median of {TIMED_RUNS} after a warm-up; {events} events, {users} users, {DAYS} days on SQLite: uniques per day of \
+                 [Amplitude] Page Viewed ({} row); Purchase Completed revenue per week by browser: {grouped_ms:.0} ms; \
+                 storing the events through EventStore::insert_events took {insert_seconds:.0} s ({:.0} events/s)",
+                page_views.1,
+                events as f64 / insert_seconds
+            ),
+            "< 1000",
+        );
+        Ok(())
+    })
+}
