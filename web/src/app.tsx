@@ -1,14 +1,25 @@
-/** Top-level routing: /login, / (session replays), /replays/{id}, /analytics/segmentation. */
+/** Top-level routing: /login, / (session replays), /replays/{id}, /analytics/segmentation, /analytics/funnels. */
 
+import type { ReactNode } from "react";
 import { Suspense, lazy } from "react";
+import type { User } from "./api/types";
 import { RequireLogin } from "./components/require-login";
 import { Link, matchRoute, usePathname } from "./navigation";
 import { LoginPage } from "./pages/login-page";
 import { ReplayPage } from "./pages/replay-page";
 import { SessionListPage } from "./pages/session-list-page";
 
-// ECharts is only needed here: its own chunk, loaded on the first visit to the page.
+// ECharts is only needed on the chart pages: their own chunks (sharing ECharts), loaded on the first visit.
 const SegmentationPage = lazy(() => import("./pages/segmentation-page").then((module) => ({ default: module.SegmentationPage })));
+const FunnelPage = lazy(() => import("./pages/funnel-page").then((module) => ({ default: module.FunnelPage })));
+
+function ChartPage(props: { children: (user: User) => ReactNode }) {
+  return (
+    <RequireLogin>
+      {(user) => <Suspense fallback={<div className="centered-message muted">Loading…</div>}>{props.children(user)}</Suspense>}
+    </RequireLogin>
+  );
+}
 
 export function App() {
   const route = matchRoute(usePathname());
@@ -20,15 +31,9 @@ export function App() {
     case "replay":
       return <RequireLogin>{(user) => <ReplayPage key={route.sessionId} user={user} sessionId={route.sessionId} />}</RequireLogin>;
     case "segmentation":
-      return (
-        <RequireLogin>
-          {(user) => (
-            <Suspense fallback={<div className="centered-message muted">Loading…</div>}>
-              <SegmentationPage user={user} />
-            </Suspense>
-          )}
-        </RequireLogin>
-      );
+      return <ChartPage>{(user) => <SegmentationPage user={user} />}</ChartPage>;
+    case "funnels":
+      return <ChartPage>{(user) => <FunnelPage user={user} />}</ChartPage>;
     case "not-found":
       return (
         <main className="centered-message">

@@ -32,6 +32,7 @@ export type Route =
   | { name: "session-list" }
   | { name: "replay"; sessionId: string }
   | { name: "segmentation" }
+  | { name: "funnels" }
   | { name: "not-found" };
 
 export function matchRoute(pathname: string): Route {
@@ -43,6 +44,9 @@ export function matchRoute(pathname: string): Route {
   }
   if (pathname === "/analytics/segmentation" || pathname === "/analytics/segmentation/") {
     return { name: "segmentation" };
+  }
+  if (pathname === "/analytics/funnels" || pathname === "/analytics/funnels/") {
+    return { name: "funnels" };
   }
   const replayMatch = /^\/replays\/([^/]+)\/?$/.exec(pathname);
   if (replayMatch !== null) {

@@ -1,5 +1,8 @@
 //! A result cell that can be a hash key (groups, distinct values).
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
 use reel_types::SqlValue;
 
 /// A cell that can be a hash key.
@@ -41,3 +44,28 @@ impl KeyValue {
         }
     }
 }
+
+/// A fast hasher for user numbers (SipHash costs more than the rest of a
+/// row's work; user numbers are not attacker-chosen).
+#[derive(Default)]
+pub(crate) struct UserNumberHasher(u64);
+
+impl Hasher for UserNumberHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(*byte)).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
+        }
+    }
+
+    fn write_i64(&mut self, value: i64) {
+        self.0 = (value as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(26);
+    }
+}
+
+pub(crate) type UserSet = HashSet<i64, BuildHasherDefault<UserNumberHasher>>;
+
+pub(crate) type UserMap<V> = HashMap<i64, V, BuildHasherDefault<UserNumberHasher>>;

@@ -254,3 +254,41 @@ impl SegmentationQuery {
         Ok(ValidQuery { query: self, start_ms, end_ms, formula })
     }
 }
+
+/// `range` cut into `parts` contiguous slices (fewer when it is shorter), so
+/// that the parts of one scan can run at once.
+pub fn time_slices(range: std::ops::Range<i64>, parts: usize) -> Vec<std::ops::Range<i64>> {
+    let length = range.end.saturating_sub(range.start).max(1);
+    let parts = i64::try_from(parts.max(1)).unwrap_or(1).min(length);
+    (0..parts)
+        .map(|part| {
+            let start = range.start + length * part / parts;
+            let end = if part + 1 == parts { range.end } else { range.start + length * (part + 1) / parts };
+            start..end
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_slices_cover_the_range_without_overlap() {
+        assert_eq!(time_slices(0..10, 1), vec![0..10]);
+        assert_eq!(time_slices(0..10, 3), vec![0..3, 3..6, 6..10]);
+        assert_eq!(time_slices(5..7, 4), vec![5..6, 6..7]);
+        assert_eq!(time_slices(1_000..1_000_000_000_000, 2).concat_end(), 1_000_000_000_000);
+    }
+
+    trait ConcatEnd {
+        fn concat_end(&self) -> i64;
+    }
+
+    impl ConcatEnd for Vec<std::ops::Range<i64>> {
+        fn concat_end(&self) -> i64 {
+            assert!(self.windows(2).all(|pair| pair[0].end == pair[1].start));
+            self.last().map_or(0, |range| range.end)
+        }
+    }
+}

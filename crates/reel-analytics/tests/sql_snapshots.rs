@@ -72,12 +72,14 @@ fn cases() -> Vec<(&'static str, SegmentationQuery)> {
 
 fn render(query: SegmentationQuery, dialect: SqlDialect) -> String {
     let valid = query.validate(&QueryLimits::default()).unwrap();
-    let plan = plan_segmentation(&valid, 7, dialect);
+    let plan = plan_segmentation(&valid, 7, dialect, 2);
     let mut text = String::new();
     for planned in &plan.queries {
-        writeln!(text, "-- {:?}", planned.purpose).unwrap();
-        writeln!(text, "{}", planned.compiled.sql).unwrap();
-        writeln!(text, "-- parameters: {}", serde_json::to_string(&planned.compiled.parameters).unwrap()).unwrap();
+        for (index, part) in planned.parts.iter().enumerate() {
+            writeln!(text, "-- {:?}, part {index}", planned.purpose).unwrap();
+            writeln!(text, "{}", part.sql).unwrap();
+            writeln!(text, "-- parameters: {}", serde_json::to_string(&part.parameters).unwrap()).unwrap();
+        }
     }
     text
 }
@@ -94,8 +96,12 @@ fn render_funnel(dialect: SqlDialect) -> String {
         "start_date": "2026-11-01", "end_date": "2026-11-03"
     }))
     .unwrap();
-    let plan = plan_funnel(&query.validate(&QueryLimits::default()).unwrap(), 7, dialect);
-    format!("{}\n-- parameters: {}\n", plan.compiled.sql, serde_json::to_string(&plan.compiled.parameters).unwrap())
+    let plan = plan_funnel(&query.validate(&QueryLimits::default()).unwrap(), 7, dialect, 1);
+    let mut text = String::new();
+    for part in &plan.parts {
+        writeln!(text, "{}\n-- parameters: {}", part.sql, serde_json::to_string(&part.parameters).unwrap()).unwrap();
+    }
+    text
 }
 
 #[test]

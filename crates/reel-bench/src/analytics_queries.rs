@@ -5,10 +5,14 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use reel_analytics::{QueryLimits, SegmentationQuery, assemble_segmentation, plan_segmentation};
-use reel_demo_data::{AnalyticsDemoPlan, generate_user_events};
+use reel_analytics::{
+    FunnelQuery, QueryLimits, SegmentationQuery, assemble_funnel, assemble_segmentation, merge_scan_parts, plan_funnel,
+    plan_segmentation,
+};
+use reel_demo_data::{AnalyticsDemoPlan, FUNNEL_EVENT_TYPES, generate_user_events};
 use reel_storage::EventStore;
 use reel_storage_sqlite::SqliteStore;
+use reel_types::{CompiledQuery, QueryRows, RowConsumer};
 use serde_json::json;
 
 use crate::report::{Report, percentile};
@@ -18,6 +22,8 @@ const DAYS: i64 = 30;
 const START_MS: i64 = 1_790_000_000_000 - 1_790_000_000_000 % 86_400_000;
 const INSERT_CHUNK_EVENTS: usize = 20_000;
 const TIMED_RUNS: usize = 5;
+/// The server's default `analytics.scan_parts`.
+const SCAN_PARTS: usize = 2;
 
 async fn fill_store(store: &SqliteStore, users: u64) -> anyhow::Result<(u64, f64)> {
     let plan = AnalyticsDemoPlan {
@@ -41,29 +47,66 @@ async fn fill_store(store: &SqliteStore, users: u64) -> anyhow::Result<(u64, f64
 }
 
 /// Milliseconds of one query, from JSON to assembled rows.
-async fn time_query(store: &SqliteStore, query: &SegmentationQuery) -> anyhow::Result<(f64, usize)> {
+async fn time_query(store: &Arc<SqliteStore>, query: &SegmentationQuery) -> anyhow::Result<(f64, usize)> {
     let started = Instant::now();
     let limits = QueryLimits::default();
     let valid = query.clone().validate(&limits)?;
-    let plan = plan_segmentation(&valid, 1, store.sql_dialect());
+    let plan = plan_segmentation(&valid, 1, store.sql_dialect(), SCAN_PARTS);
     let mut results = Vec::new();
     for planned in &plan.queries {
-        results.push(store.run_compiled_query(&planned.compiled, planned.consumer()).await?);
+        results.push(run_parts(store, &planned.parts, &|| planned.consumer()).await?);
     }
     let result = assemble_segmentation(&valid, &plan, &results, limits.groups_max)?;
     Ok((started.elapsed().as_secs_f64() * 1e3, result.rows.len()))
 }
 
-async fn median_ms(store: &SqliteStore, query: &SegmentationQuery) -> anyhow::Result<f64> {
-    time_query(store, query).await?; // warm-up: the first run reads from disk
-    let mut runs = Vec::new();
-    // REEL_BENCH_QUERY_RUNS repeats the query more, for profiling.
+/// Milliseconds of one funnel, from JSON to the conversion measure.
+async fn time_funnel(store: &Arc<SqliteStore>, query: &FunnelQuery) -> anyhow::Result<f64> {
+    let started = Instant::now();
+    let limits = QueryLimits::default();
+    let valid = query.clone().validate(&limits)?;
+    let plan = plan_funnel(&valid, 1, store.sql_dialect(), SCAN_PARTS);
+    let rows = run_parts(store, &plan.parts, &|| plan.consumer()).await?;
+    let result = assemble_funnel(&valid, &rows, limits.groups_max)?;
+    anyhow::ensure!(result.groups.first().is_some_and(|group| group.steps[0].users > 0), "the funnel found no one");
+    Ok(started.elapsed().as_secs_f64() * 1e3)
+}
+
+/// The parts of one scan at once, merged, as the server runs them.
+async fn run_parts(
+    store: &Arc<SqliteStore>,
+    parts: &[CompiledQuery],
+    new_consumer: &(dyn Fn() -> Box<dyn RowConsumer> + Sync),
+) -> anyhow::Result<QueryRows> {
+    let mut tasks = Vec::new();
+    for part in parts {
+        let (store, part, consumer) = (store.clone(), part.clone(), new_consumer());
+        tasks.push(tokio::spawn(async move { store.run_compiled_query(&part, consumer).await }));
+    }
+    let mut consumers = Vec::new();
+    for task in tasks {
+        consumers.push(task.await??);
+    }
+    Ok(merge_scan_parts(consumers)?)
+}
+
+async fn median_of_runs<F, Fut>(run: F) -> anyhow::Result<f64>
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<f64>>,
+{
+    run().await?; // warm-up: the first run reads from disk
     let run_count =
         std::env::var("REEL_BENCH_QUERY_RUNS").ok().and_then(|text| text.parse().ok()).unwrap_or(TIMED_RUNS);
+    let mut runs = Vec::new();
     for _ in 0..run_count {
-        runs.push(time_query(store, query).await?.0);
+        runs.push(run().await?);
     }
     Ok(percentile(&runs, 50.0))
+}
+
+async fn median_ms(store: &Arc<SqliteStore>, query: &SegmentationQuery) -> anyhow::Result<f64> {
+    median_of_runs(|| async { Ok(time_query(store, query).await?.0) }).await
 }
 
 fn segmentation_query(value: serde_json::Value) -> anyhow::Result<SegmentationQuery> {
@@ -91,6 +134,12 @@ pub fn run(users: u64, report: &mut Report) -> anyhow::Result<()> {
         }))?;
         let grouped_ms = median_ms(&store, &grouped).await?;
         let page_views = time_query(&store, &uniques).await?;
+        let funnel: FunnelQuery = serde_json::from_value(json!({
+            "steps": FUNNEL_EVENT_TYPES.iter().map(|event_type| json!({"event_type": event_type})).collect::<Vec<_>>(),
+            "conversion_window_ms": 86_400_000,
+            "start_date": dates["start_date"], "end_date": dates["end_date"],
+        }))?;
+        let funnel_ms = median_of_runs(|| time_funnel(&store, &funnel)).await?;
         report.add_figure(
             "segmentation_10m_events_ms",
             uniques_ms,
@@ -101,6 +150,17 @@ pub fn run(users: u64, report: &mut Report) -> anyhow::Result<()> {
                  storing the events through EventStore::insert_events took {insert_seconds:.0} s ({:.0} events/s)",
                 page_views.1,
                 events as f64 / insert_seconds
+            ),
+            "< 1000",
+        );
+        report.add_figure(
+            "funnel_10m_events_ms",
+            funnel_ms,
+            "ms",
+            format!(
+                "median of {TIMED_RUNS} after a warm-up; the same {events} events: a 4-step funnel ({}) with a 1-day window \
+                 over {DAYS} days",
+                FUNNEL_EVENT_TYPES.join(" → ")
             ),
             "< 1000",
         );

@@ -122,6 +122,8 @@ pub struct AnalyticsConfig {
     pub funnel_steps_max: usize,
     /// Rows one statement may return before the query is refused as too large.
     pub rows_max: usize,
+    /// Time slices a chart's scan is cut into and run at once (one per core helps).
+    pub scan_parts: usize,
 }
 
 impl Default for AnalyticsConfig {
@@ -136,6 +138,7 @@ impl Default for AnalyticsConfig {
             groups_max: limits.groups_max,
             funnel_steps_max: limits.funnel_steps_max,
             rows_max: 200_000,
+            scan_parts: 2,
         }
     }
 }

@@ -19,3 +19,5 @@ UPDATE events SET user_number = (
 );
 -- Chart scans read (event type, time, user) from this index alone.
 CREATE INDEX events_for_analytics ON events (project_id, event_type, time_ms, user_number);
+-- The Microscope lists one user's events by time.
+CREATE INDEX events_by_user ON events (project_id, user_number, time_ms);

@@ -2,7 +2,7 @@
 //! analytics connection.
 
 use reel_storage::StorageResult;
-use reel_types::{CompiledQuery, QueryRows, RowConsumer, SqlValue};
+use reel_types::{CompiledQuery, RowConsumer, SqlValue};
 use rusqlite::types::{Value as SqliteValue, ValueRef};
 use rusqlite::{Connection, params_from_iter};
 
@@ -30,7 +30,7 @@ pub(crate) fn run_compiled_query(
     connection: &mut Connection,
     query: &CompiledQuery,
     mut consumer: Box<dyn RowConsumer>,
-) -> StorageResult<QueryRows> {
+) -> StorageResult<Box<dyn RowConsumer>> {
     let mut statement =
         connection.prepare_cached(&query.sql).map_err(|error| sqlite_error("prepare an analytics query", error))?;
     let column_count = statement.column_count();
@@ -45,5 +45,5 @@ pub(crate) fn run_compiled_query(
         }
         consumer.accept(&cells);
     }
-    Ok(consumer.finish())
+    Ok(consumer)
 }

@@ -28,24 +28,35 @@ const MIGRATIONS: [&str; 6] = [
 pub struct SqliteStore {
     writer: Arc<Mutex<Connection>>,
     reader: Arc<Mutex<Connection>>,
-    analytics_reader: Arc<Mutex<Connection>>,
+    /// Read-only connections for analytics; the parts of one scan run on
+    /// different ones at once.
+    analytics_readers: Arc<Vec<Arc<Mutex<Connection>>>>,
+    next_analytics_reader: Arc<std::sync::atomic::AtomicUsize>,
 }
+
+/// Analytics connections: one per part of a parallel scan.
+const ANALYTICS_CONNECTIONS: usize = 4;
 
 impl SqliteStore {
     pub fn open(database_path: &Path) -> StorageResult<Self> {
         let writer = open_connection(database_path)?;
         apply_migrations(&writer)?;
         let reader = open_connection(database_path)?;
-        let analytics_reader = open_connection(database_path)?;
-        analytics_reader
-            // Chart queries scan millions of index rows: memory-mapped reads
-            // skip a copy per page, and a larger cache keeps hot pages.
-            .execute_batch("PRAGMA query_only = ON; PRAGMA mmap_size = 2147418112; PRAGMA cache_size = -65536;")
-            .map_err(|error| sqlite_error("make the analytics connection read-only", error))?;
+        let mut analytics_readers = Vec::with_capacity(ANALYTICS_CONNECTIONS);
+        for _ in 0..ANALYTICS_CONNECTIONS {
+            let analytics_reader = open_connection(database_path)?;
+            analytics_reader
+                // Chart queries scan millions of index rows: memory-mapped reads
+                // skip a copy per page, and a larger cache keeps hot pages.
+                .execute_batch("PRAGMA query_only = ON; PRAGMA mmap_size = 2147418112; PRAGMA cache_size = -32768;")
+                .map_err(|error| sqlite_error("make the analytics connection read-only", error))?;
+            analytics_readers.push(Arc::new(Mutex::new(analytics_reader)));
+        }
         Ok(Self {
             writer: Arc::new(Mutex::new(writer)),
             reader: Arc::new(Mutex::new(reader)),
-            analytics_reader: Arc::new(Mutex::new(analytics_reader)),
+            analytics_readers: Arc::new(analytics_readers),
+            next_analytics_reader: Arc::new(std::sync::atomic::AtomicUsize::new(0)),
         })
     }
 
@@ -70,7 +81,13 @@ impl SqliteStore {
         T: Send + 'static,
         F: FnOnce(&mut Connection) -> StorageResult<T> + Send + 'static,
     {
-        run_locked(self.analytics_reader.clone(), work).await
+        let turn = self.next_analytics_reader.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let connection = self
+            .analytics_readers
+            .get(turn % self.analytics_readers.len().max(1))
+            .cloned()
+            .ok_or_else(|| StorageError::new(StorageErrorKind::Internal, "no analytics connection"))?;
+        run_locked(connection, work).await
     }
 }
 

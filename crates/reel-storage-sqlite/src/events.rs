@@ -3,11 +3,9 @@
 use std::collections::HashMap;
 
 use async_trait::async_trait;
-use reel_storage::{EventInsertCounts, EventStore, StorageError, StorageErrorKind, StorageResult};
+use reel_storage::{EventInsertCounts, EventStore, StorageError, StorageErrorKind, StorageResult, UserEventStream};
 use reel_types::user_properties::apply_user_property_operations;
-use reel_types::{
-    CompiledQuery, EventContext, NewAnalyticsEvent, QueryRows, RowConsumer, SqlDialect, StoredAnalyticsEvent,
-};
+use reel_types::{CompiledQuery, EventContext, NewAnalyticsEvent, RowConsumer, SqlDialect, StoredAnalyticsEvent};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::{Map, Value};
 
@@ -201,6 +199,39 @@ impl EventStore for SqliteStore {
         .await
     }
 
+    async fn list_user_events(
+        &self,
+        project_id: i64,
+        user_numbers: &[i64],
+        from_ms: i64,
+        to_ms: i64,
+        events_per_user_max: u32,
+    ) -> StorageResult<Vec<UserEventStream>> {
+        let user_numbers = user_numbers.to_vec();
+        self.read(move |connection| {
+            let mut statement = connection
+                .prepare_cached(
+                    "SELECT event_type, display_name, time_ms, insert_id, user_id, device_id, session_id, replay_id,
+                        event_properties, user_properties, context
+                     FROM events WHERE project_id = ?1 AND user_number = ?2 AND time_ms >= ?3 AND time_ms < ?4
+                     ORDER BY time_ms, id LIMIT ?5",
+                )
+                .map_err(|error| sqlite_error("list user events", error))?;
+            let mut streams = Vec::with_capacity(user_numbers.len());
+            for user_number in user_numbers {
+                let events = statement
+                    .query_map(params![project_id, user_number, from_ms, to_ms, events_per_user_max], event_from_row)
+                    .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+                    .map_err(|error| sqlite_error("list user events", error))?;
+                if !events.is_empty() {
+                    streams.push(UserEventStream { user_number, events });
+                }
+            }
+            Ok(streams)
+        })
+        .await
+    }
+
     async fn delete_session_events_from_library(
         &self,
         project_id: i64,
@@ -252,7 +283,7 @@ impl EventStore for SqliteStore {
         &self,
         query: &CompiledQuery,
         consumer: Box<dyn RowConsumer>,
-    ) -> StorageResult<QueryRows> {
+    ) -> StorageResult<Box<dyn RowConsumer>> {
         let query = query.clone();
         self.read_analytics(move |connection| crate::compiled_queries::run_compiled_query(connection, &query, consumer))
             .await

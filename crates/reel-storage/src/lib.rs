@@ -20,6 +20,6 @@ pub mod testsuite;
 pub use error::{StorageError, StorageErrorKind, StorageResult};
 pub use records::{
     AppendOutcome, ChunkIndexEntry, EventInsertCounts, ExpiredSession, NewChunk, OpenChunk, ProjectRecord,
-    SegmentRecord, SessionFilters, SessionListQuery, SessionPage, UserRecord,
+    SegmentRecord, SessionFilters, SessionListQuery, SessionPage, UserEventStream, UserRecord,
 };
 pub use traits::{AccountStore, BlobStore, EventStore, RecordingIndex};

@@ -42,6 +42,13 @@ pub struct NewChunk {
     pub events_on_session_creation: Vec<NewAnalyticsEvent>,
 }
 
+/// One analytics user's events, for the Microscope's user streams.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserEventStream {
+    pub user_number: i64,
+    pub events: Vec<reel_types::StoredAnalyticsEvent>,
+}
+
 /// How many analytics events an insert stored and how many were duplicates.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct EventInsertCounts {

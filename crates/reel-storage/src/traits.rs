@@ -4,14 +4,14 @@
 use async_trait::async_trait;
 use bytes::Bytes;
 use reel_types::{
-    CompiledQuery, NewAnalyticsEvent, ProjectSettings, QueryRows, RowConsumer, SessionSummary, SignalCounts,
-    SqlDialect, StoredAnalyticsEvent,
+    CompiledQuery, NewAnalyticsEvent, ProjectSettings, RowConsumer, SessionSummary, SignalCounts, SqlDialect,
+    StoredAnalyticsEvent,
 };
 use serde_json::{Map, Value};
 
 use crate::{
     AppendOutcome, ChunkIndexEntry, EventInsertCounts, ExpiredSession, NewChunk, OpenChunk, ProjectRecord,
-    SegmentRecord, SessionListQuery, SessionPage, StorageResult, UserRecord,
+    SegmentRecord, SessionListQuery, SessionPage, StorageResult, UserEventStream, UserRecord,
 };
 
 /// Users, login sessions and projects.
@@ -131,14 +131,26 @@ pub trait EventStore: Send + Sync {
     ) -> StorageResult<u64>;
     /// A user's current properties (user id, else device id).
     async fn find_user_properties(&self, project_id: i64, user_key: &str) -> StorageResult<Option<Map<String, Value>>>;
+    /// The events of analytics users (the numbers `run_compiled_query` rows
+    /// carry) in `[from_ms, to_ms)`, by time, at most `events_per_user_max`
+    /// each; users in the order given, those without events left out.
+    async fn list_user_events(
+        &self,
+        project_id: i64,
+        user_numbers: &[i64],
+        from_ms: i64,
+        to_ms: i64,
+        events_per_user_max: u32,
+    ) -> StorageResult<Vec<UserEventStream>>;
     /// The SQL dialect `run_compiled_query` speaks (reel-analytics compiles to it).
     fn sql_dialect(&self) -> SqlDialect;
     /// Runs one read-only statement compiled by reel-analytics over the
     /// `events` table, streams every row into `consumer` as it is read, and
-    /// returns what the consumer makes of them. It never writes.
+    /// hands the consumer back. It never writes. Several calls may run at
+    /// once (the parts of one scan).
     async fn run_compiled_query(
         &self,
         query: &CompiledQuery,
         consumer: Box<dyn RowConsumer>,
-    ) -> StorageResult<QueryRows>;
+    ) -> StorageResult<Box<dyn RowConsumer>>;
 }

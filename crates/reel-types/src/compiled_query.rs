@@ -62,9 +62,15 @@ pub type QueryRows = Vec<Vec<SqlValue>>;
 /// Receives a statement's rows one at a time, as the backend reads them,
 /// and turns them into the rows the planner expects (for example by
 /// aggregating in memory what the backend's SQL would aggregate slowly).
-pub trait RowConsumer: Send {
+pub trait RowConsumer: Send + 'static {
     /// One row, cells in select order; the slice is reused between rows.
     fn accept(&mut self, row: &[SqlValue]);
+    /// Adds what `other` accepted: a consumer of the same kind that was fed
+    /// another part of the same scan (parts run in parallel). Returns false,
+    /// changing nothing, when `other` is of another kind.
+    fn absorb(&mut self, other: Box<dyn RowConsumer>) -> bool;
     /// The consumer's result, once every row was accepted.
     fn finish(self: Box<Self>) -> QueryRows;
+    /// For `absorb`: the consumer as `Any`, to recover its concrete kind.
+    fn into_any(self: Box<Self>) -> Box<dyn std::any::Any>;
 }

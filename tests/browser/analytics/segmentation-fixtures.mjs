@@ -1,6 +1,10 @@
 // Analytics events with counts worked out by hand, sent through the Amplitude HTTP API, and
-// helpers that read the Event Segmentation page back.
+// helpers that read the Event Segmentation page back; `sendEvents`, `utcDay` and `openChartPage`
+// serve the funnel test too.
 import assert from "node:assert/strict";
+import { launchChromium } from "../launch-browser.mjs";
+import { logIn } from "../player/player-test-support.mjs";
+import { startReelServer } from "../start-server.mjs";
 
 const DAY_MS = 86_400_000;
 
@@ -61,6 +65,23 @@ export async function sendEvents(server, events) {
   const text = await answer.text();
   assert.equal(answer.status, 200, text);
   assert.equal(JSON.parse(text).events_ingested, events.length, text);
+}
+
+/**
+ * Starts reel with `events` sent, logs a fresh Chromium in and opens a chart page from its nav link;
+ * both are stopped when the test ends.
+ */
+export async function openChartPage(t, { events, navLabel, path }) {
+  const server = await startReelServer();
+  t.after(() => server.stop());
+  await sendEvents(server, events);
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  const page = await browser.context.newPage();
+  await logIn(page, server);
+  await page.click(`.app-nav a:has-text("${navLabel}")`);
+  await page.waitForURL(`${server.baseUrl}${path}`);
+  return { server, page };
 }
 
 /** Presses Run and waits for the server's answer to be on the page (a table or an error). */

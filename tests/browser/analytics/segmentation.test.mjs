@@ -3,10 +3,9 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { artifactPath, launchChromium } from "../launch-browser.mjs";
+import { artifactPath } from "../launch-browser.mjs";
 import { describePng } from "../png-analysis.mjs";
-import { startReelServer } from "../start-server.mjs";
-import { assertDays, readTable, runQuery, sendEvents, songEvents, utcDay } from "./segmentation-fixtures.mjs";
+import { assertDays, openChartPage, readTable, runQuery, songEvents, utcDay } from "./segmentation-fixtures.mjs";
 
 async function exportCsv(page) {
   const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-csv"]')]);
@@ -15,22 +14,8 @@ async function exportCsv(page) {
 
 test("Event Segmentation charts uniques, totals, groups and frequency, and exports them", { timeout: 120_000 }, async (t) => {
   const nowMs = Date.now();
-  const server = await startReelServer();
-  t.after(() => server.stop());
-  await sendEvents(server, songEvents(nowMs));
-
-  const browser = await launchChromium();
-  t.after(() => browser.close());
-  const page = await browser.context.newPage();
-  await page.goto(`${server.baseUrl}/login`);
-  await page.fill("#login-email", server.adminEmail);
-  await page.fill("#login-password", server.adminPassword);
-  await page.click("#login-submit");
-  await page.waitForURL(`${server.baseUrl}/`);
-
   // Reachable from the navigation; the last 30 days ending today (UTC) by default.
-  await page.click('.app-nav a:has-text("Event Segmentation")');
-  await page.waitForURL(`${server.baseUrl}/analytics/segmentation`);
+  const { page } = await openChartPage(t, { events: songEvents(nowMs), navLabel: "Event Segmentation", path: "/analytics/segmentation" });
   assert.equal(await page.inputValue('[data-testid="start-date"]'), utcDay(29, nowMs));
   assert.equal(await page.inputValue('[data-testid="end-date"]'), utcDay(0, nowMs));
 

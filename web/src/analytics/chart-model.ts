@@ -19,7 +19,7 @@ export interface SelectedPoint {
   bucketIndex: number;
 }
 
-const PALETTE = ["#4f46e5", "#0891b2", "#ea580c", "#16a34a", "#db2777", "#ca8a04", "#7c3aed", "#0d9488", "#dc2626", "#2563eb"];
+export const PALETTE = ["#4f46e5", "#0891b2", "#ea580c", "#16a34a", "#db2777", "#ca8a04", "#7c3aed", "#0d9488", "#dc2626", "#2563eb"];
 
 export function chartModel(result: SegmentationResult): ChartModel {
   if (isFrequency(result)) {

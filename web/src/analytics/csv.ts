@@ -41,7 +41,7 @@ export function segmentationCsv(result: SegmentationResult): string {
   return toCsv([header, ...measureLines(result).map((line) => [line.series, line.label, line.group, ...line.values, line.total])]);
 }
 
-/** "segmentation-2026-10-29-to-2026-11-27.csv" */
-export function csvFileName(startDate: string, endDate: string): string {
-  return `segmentation-${startDate}-to-${endDate}.csv`;
+/** "segmentation-2026-10-29-to-2026-11-27.csv" ("funnel-…" with that chart). */
+export function csvFileName(startDate: string, endDate: string, chart: "segmentation" | "funnel" = "segmentation"): string {
+  return `${chart}-${startDate}-to-${endDate}.csv`;
 }

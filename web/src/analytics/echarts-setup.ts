@@ -1,4 +1,4 @@
-/** ECharts with only what the segmentation chart draws (keeps the bundle small). */
+/** ECharts with only what the segmentation and funnel charts draw (keeps the bundle small). */
 
 import { BarChart, LineChart } from "echarts/charts";
 import type { BarSeriesOption, LineSeriesOption } from "echarts/charts";
@@ -11,5 +11,7 @@ import { CanvasRenderer } from "echarts/renderers";
 echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<LineSeriesOption | BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption>;
+
+export type ChartInstance = ReturnType<typeof echarts.init>;
 
 export { echarts };

@@ -1,8 +1,9 @@
 /** One "where" condition of a series: property, operator, comma-separated values. */
 
 import type { FilterOperator } from "../api/segmentation-types";
-import type { FilterDraft } from "./query-draft";
-import { operatorTakesValues } from "./query-draft";
+import type { FilterDraft } from "./filter-draft";
+import { operatorTakesValues } from "./filter-draft";
+import { removeAt, replaceAt } from "./list-edit";
 import { PropertyPicker } from "./property-picker";
 import { FILTER_OPERATORS } from "./query-url";
 
@@ -51,4 +52,12 @@ export function FilterEditor(props: { filter: FilterDraft; onChange: (filter: Fi
       </button>
     </div>
   );
+}
+
+/** A series' or step's filters, one editor each. */
+export function FilterRows(props: { filters: readonly FilterDraft[]; onChange: (filters: FilterDraft[]) => void }) {
+  const { filters, onChange } = props;
+  return filters.map((filter, index) => (
+    <FilterEditor key={index} filter={filter} onChange={(changed) => onChange(replaceAt(filters, index, changed))} onRemove={() => onChange(removeAt(filters, index))} />
+  ));
 }

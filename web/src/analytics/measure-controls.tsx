@@ -1,6 +1,7 @@
 /** What to measure, in which buckets, over which dates. */
 
 import type { Interval, MeasureKind } from "../api/segmentation-types";
+import { DateRangeFields } from "./date-range-fields";
 import { PropertyPicker } from "./property-picker";
 import type { QueryDraft } from "./query-draft";
 import { isPropertyMeasure } from "./query-draft";
@@ -62,17 +63,7 @@ export function MeasureControls(props: { draft: QueryDraft; onChange: (draft: Qu
           ))}
         </select>
       </div>
-      <div className="query-line">
-        <label className="date-field">
-          From
-          <input type="date" data-testid="start-date" value={draft.startDate} onChange={(event) => onChange({ ...draft, startDate: event.target.value })} />
-        </label>
-        <label className="date-field">
-          to
-          <input type="date" data-testid="end-date" value={draft.endDate} onChange={(event) => onChange({ ...draft, endDate: event.target.value })} />
-        </label>
-        <span className="muted small">UTC</span>
-      </div>
+      <DateRangeFields range={draft} onChange={(range) => onChange({ ...draft, ...range })} />
     </section>
   );
 }

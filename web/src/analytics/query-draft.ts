@@ -1,25 +1,14 @@
 /** The segmentation form's state, its defaults, and the request it stands for (and back). */
 
-import type {
-  FilterOperator,
-  Interval,
-  Measure,
-  MeasureKind,
-  PropertyMeasureKind,
-  PropertyRef,
-  SegmentationQuery,
-  SegmentationSeries,
-} from "../api/segmentation-types";
+import type { Interval, Measure, MeasureKind, PropertyMeasureKind, PropertyRef, SegmentationQuery, SegmentationSeries } from "../api/segmentation-types";
+import type { FilterDraft } from "./filter-draft";
+import { filtersToDraft, filtersToQuery } from "./filter-draft";
+
+export type { FilterDraft } from "./filter-draft";
+export { emptyFilter, filtersToDraft, filtersToQuery, operatorTakesValues } from "./filter-draft";
 
 export const MAX_SERIES = 10;
 export const MAX_GROUP_BY = 2;
-
-export interface FilterDraft {
-  property: PropertyRef;
-  operator: FilterOperator;
-  /** Comma-separated values as typed. */
-  values: string;
-}
 
 export interface SeriesDraft {
   eventType: string;
@@ -40,12 +29,6 @@ export interface QueryDraft {
 }
 
 export const PROPERTY_MEASURES: readonly PropertyMeasureKind[] = ["property_sum", "property_average", "property_distinct_count"];
-const OPERATORS_WITHOUT_VALUES: readonly FilterOperator[] = ["is_set", "is_not_set"];
-const NUMERIC_OPERATORS: readonly FilterOperator[] = ["greater_than", "less_than"];
-
-export function operatorTakesValues(operator: FilterOperator): boolean {
-  return !OPERATORS_WITHOUT_VALUES.includes(operator);
-}
 
 export function isPropertyMeasure(kind: MeasureKind): kind is PropertyMeasureKind {
   return (PROPERTY_MEASURES as readonly string[]).includes(kind);
@@ -61,12 +44,13 @@ export function utcDate(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 10);
 }
 
-export function emptyFilter(): FilterDraft {
-  return { property: { scope: "event", name: "" }, operator: "is", values: "" };
-}
-
 export function emptySeries(): SeriesDraft {
   return { eventType: "", filters: [], groupBy: [] };
+}
+
+/** The last 30 days ending today (UTC). */
+export function defaultDateRange(nowMs: number = Date.now()): { startDate: string; endDate: string } {
+  return { startDate: utcDate(nowMs - 29 * 86_400_000), endDate: utcDate(nowMs) };
 }
 
 /** One empty series, unique users per day, the last 30 days ending today (UTC). */
@@ -77,16 +61,13 @@ export function defaultDraft(nowMs: number = Date.now()): QueryDraft {
     measureProperty: { scope: "event", name: "" },
     formula: "",
     interval: "day",
-    startDate: utcDate(nowMs - 29 * 86_400_000),
-    endDate: utcDate(nowMs),
+    ...defaultDateRange(nowMs),
   };
 }
 
-function splitValues(text: string): string[] {
-  return text
-    .split(",")
-    .map((value) => value.trim())
-    .filter((value) => value !== "");
+/** A sentence when the range is empty or backwards, else null. */
+export function dateRangeError(range: { startDate: string; endDate: string }): string | null {
+  return range.startDate === "" || range.endDate === "" || range.startDate > range.endDate ? "Choose a start date on or before the end date." : null;
 }
 
 function seriesToQuery(draft: SeriesDraft, letter: string): SegmentationSeries | string {
@@ -95,24 +76,12 @@ function seriesToQuery(draft: SeriesDraft, letter: string): SegmentationSeries |
     return `Series ${letter}: choose an event.`;
   }
   const series: SegmentationSeries = { event_type: eventType };
-  for (const filter of draft.filters) {
-    const name = filter.property.name.trim();
-    if (name === "") {
-      return `Series ${letter}: a filter has no property name.`;
-    }
-    let values: string[] = [];
-    if (operatorTakesValues(filter.operator)) {
-      values = splitValues(filter.values);
-      if (values.length === 0) {
-        return `Series ${letter}: the filter on "${name}" has no value.`;
-      }
-      if (NUMERIC_OPERATORS.includes(filter.operator)) {
-        if (values.length !== 1 || !Number.isFinite(Number(values[0]))) {
-          return `Series ${letter}: the filter on "${name}" needs one number.`;
-        }
-      }
-    }
-    series.filters = [...(series.filters ?? []), { property: { scope: filter.property.scope, name }, operator: filter.operator, values }];
+  const filters = filtersToQuery(draft.filters, `Series ${letter}`);
+  if (typeof filters === "string") {
+    return filters;
+  }
+  if (filters.length > 0) {
+    series.filters = filters;
   }
   for (const property of draft.groupBy) {
     const name = property.name.trim();
@@ -153,8 +122,9 @@ export function draftToQuery(draft: QueryDraft): { query: SegmentationQuery } | 
   if (typeof measure === "string") {
     return { error: measure };
   }
-  if (draft.startDate === "" || draft.endDate === "" || draft.startDate > draft.endDate) {
-    return { error: "Choose a start date on or before the end date." };
+  const rangeError = dateRangeError(draft);
+  if (rangeError !== null) {
+    return { error: rangeError };
   }
   return { query: { series, measure, interval: draft.interval, start_date: draft.startDate, end_date: draft.endDate } };
 }
@@ -166,7 +136,7 @@ export function queryToDraft(query: SegmentationQuery, nowMs: number = Date.now(
   return {
     series: query.series.map((series) => ({
       eventType: series.event_type,
-      filters: (series.filters ?? []).map((filter) => ({ property: { ...filter.property }, operator: filter.operator, values: filter.values.join(", ") })),
+      filters: filtersToDraft(series.filters),
       groupBy: (series.group_by ?? []).map((property) => ({ ...property })),
     })),
     measure: measure.kind,

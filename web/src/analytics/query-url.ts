@@ -4,7 +4,7 @@
  * (+ `measure_scope` and `measure_property` for property measures, `formula` for formulas).
  */
 
-import type { FilterOperator, Interval, Measure, MeasureKind, PropertyRef, SegmentationQuery, SegmentationSeries } from "../api/segmentation-types";
+import type { FilterOperator, Interval, Measure, MeasureKind, PropertyRef, SegmentationFilter, SegmentationQuery, SegmentationSeries } from "../api/segmentation-types";
 import { MAX_GROUP_BY, MAX_SERIES, isPropertyMeasure } from "./query-draft";
 
 export const INTERVALS: readonly Interval[] = ["hour", "day", "week", "month"];
@@ -40,15 +40,48 @@ export function queryToSearchParams(query: SegmentationQuery): URLSearchParams {
   return params;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function readProperty(value: unknown): PropertyRef | null {
+/** `YYYY-MM-DD` */
+export function isDateText(text: string): boolean {
+  return DATE_PATTERN.test(text);
+}
+
+/** A search param holding a JSON array of `min` to `max` items, or null. */
+export function readJsonList(params: URLSearchParams, name: string, min: number, max: number): unknown[] | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(params.get(name) ?? "null");
+  } catch {
+    return null;
+  }
+  return Array.isArray(parsed) && parsed.length >= min && parsed.length <= max ? parsed : null;
+}
+
+export function readProperty(value: unknown): PropertyRef | null {
   if (!isRecord(value) || typeof value.name !== "string" || !SCOPES.includes(value.scope as PropertyRef["scope"])) {
     return null;
   }
   return { scope: value.scope as PropertyRef["scope"], name: value.name };
+}
+
+/** A series' or step's `filters` as JSON gave them: undefined when absent, null when malformed. */
+export function readFilters(value: unknown): SegmentationFilter[] | undefined | null {
+  if (!Array.isArray(value)) {
+    return undefined;
+  }
+  const filters: SegmentationFilter[] = [];
+  for (const filter of value) {
+    const property = isRecord(filter) ? readProperty(filter.property) : null;
+    if (property === null || !isRecord(filter) || !FILTER_OPERATORS.includes(filter.operator as FilterOperator)) {
+      return null;
+    }
+    const values = Array.isArray(filter.values) ? filter.values.filter((item) => typeof item === "string" || typeof item === "number").map(String) : [];
+    filters.push({ property, operator: filter.operator as FilterOperator, values });
+  }
+  return filters;
 }
 
 function readSeries(value: unknown): SegmentationSeries | null {
@@ -56,16 +89,12 @@ function readSeries(value: unknown): SegmentationSeries | null {
     return null;
   }
   const series: SegmentationSeries = { event_type: value.event_type };
-  if (Array.isArray(value.filters)) {
-    series.filters = [];
-    for (const filter of value.filters) {
-      const property = isRecord(filter) ? readProperty(filter.property) : null;
-      if (property === null || !isRecord(filter) || !FILTER_OPERATORS.includes(filter.operator as FilterOperator)) {
-        return null;
-      }
-      const values = Array.isArray(filter.values) ? filter.values.filter((item) => typeof item === "string" || typeof item === "number").map(String) : [];
-      series.filters.push({ property, operator: filter.operator as FilterOperator, values });
-    }
+  const filters = readFilters(value.filters);
+  if (filters === null) {
+    return null;
+  }
+  if (filters !== undefined) {
+    series.filters = filters;
   }
   if (Array.isArray(value.group_by)) {
     const groupBy = value.group_by.map(readProperty);
@@ -94,16 +123,10 @@ function readMeasure(params: URLSearchParams): Measure | null {
 
 /** The request in the search params, or null when there is none or it is malformed. */
 export function searchParamsToQuery(params: URLSearchParams): SegmentationQuery | null {
-  let parsedSeries: unknown;
-  try {
-    parsedSeries = JSON.parse(params.get("series") ?? "null");
-  } catch {
+  const series = readJsonList(params, "series", 1, MAX_SERIES)?.map(readSeries);
+  if (series === undefined) {
     return null;
   }
-  if (!Array.isArray(parsedSeries) || parsedSeries.length === 0 || parsedSeries.length > MAX_SERIES) {
-    return null;
-  }
-  const series = parsedSeries.map(readSeries);
   const measure = readMeasure(params);
   const interval = params.get("interval") as Interval | null;
   const start = params.get("start") ?? "";
@@ -111,7 +134,7 @@ export function searchParamsToQuery(params: URLSearchParams): SegmentationQuery 
   if (series.some((item) => item === null) || measure === null || interval === null || !INTERVALS.includes(interval)) {
     return null;
   }
-  if (!DATE_PATTERN.test(start) || !DATE_PATTERN.test(end)) {
+  if (!isDateText(start) || !isDateText(end)) {
     return null;
   }
   return { series: series as SegmentationSeries[], measure, interval, start_date: start, end_date: end };

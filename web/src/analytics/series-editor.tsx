@@ -1,7 +1,8 @@
 /** One series (A, B, …): the event, its filters and up to two group-by properties. */
 
 import type { PropertyRef } from "../api/segmentation-types";
-import { FilterEditor } from "./filter-editor";
+import { FilterRows } from "./filter-editor";
+import { removeAt, replaceAt } from "./list-edit";
 import { PropertyPicker } from "./property-picker";
 import type { SeriesDraft } from "./query-draft";
 import { MAX_GROUP_BY, emptyFilter } from "./query-draft";
@@ -19,10 +20,12 @@ export const COMMON_EVENT_TYPES = [
 
 export const EVENT_TYPES_LIST_ID = "segmentation-event-types";
 
-export function EventTypesDatalist() {
+/** Render once per page. `_active` (any event) only where the chart understands it: segmentation, not funnels. */
+export function EventTypesDatalist(props: { withActive?: boolean }) {
+  const eventTypes = props.withActive === false ? COMMON_EVENT_TYPES.filter((eventType) => eventType !== "_active") : COMMON_EVENT_TYPES;
   return (
     <datalist id={EVENT_TYPES_LIST_ID}>
-      {COMMON_EVENT_TYPES.map((eventType) => (
+      {eventTypes.map((eventType) => (
         <option key={eventType} value={eventType}>
           {eventType === "_active" ? "Any active event" : undefined}
         </option>
@@ -31,12 +34,20 @@ export function EventTypesDatalist() {
   );
 }
 
-export function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {
-  return items.map((existing, position) => (position === index ? item : existing));
-}
-
-export function removeAt<T>(items: readonly T[], index: number): T[] {
-  return items.filter((_, position) => position !== index);
+/** The event of a series or a funnel step, with the common event types offered. */
+export function EventTypeInput(props: { value: string; onChange: (value: string) => void; label: string; testId: string }) {
+  return (
+    <input
+      type="text"
+      className="event-type-input"
+      aria-label={props.label}
+      data-testid={props.testId}
+      placeholder="Choose an event, e.g. [Amplitude] Page Viewed"
+      list={EVENT_TYPES_LIST_ID}
+      value={props.value}
+      onChange={(event) => props.onChange(event.target.value)}
+    />
+  );
 }
 
 export function SeriesEditor(props: { letter: string; series: SeriesDraft; onChange: (series: SeriesDraft) => void; onRemove: (() => void) | null }) {
@@ -46,15 +57,11 @@ export function SeriesEditor(props: { letter: string; series: SeriesDraft; onCha
     <div className="series-card" data-testid="series-editor" data-series={props.letter}>
       <div className="query-line">
         <span className="series-letter">{props.letter}</span>
-        <input
-          type="text"
-          className="event-type-input"
-          aria-label={`Series ${props.letter} event`}
-          data-testid="series-event-type"
-          placeholder="Choose an event, e.g. [Amplitude] Page Viewed"
-          list={EVENT_TYPES_LIST_ID}
+        <EventTypeInput
           value={series.eventType}
-          onChange={(event) => onChange({ ...series, eventType: event.target.value })}
+          onChange={(eventType) => onChange({ ...series, eventType })}
+          label={`Series ${props.letter} event`}
+          testId="series-event-type"
         />
         {props.onRemove !== null && (
           <button type="button" className="button-quiet" aria-label={`Remove series ${props.letter}`} data-testid="remove-series" onClick={props.onRemove}>
@@ -62,14 +69,7 @@ export function SeriesEditor(props: { letter: string; series: SeriesDraft; onCha
           </button>
         )}
       </div>
-      {series.filters.map((filter, index) => (
-        <FilterEditor
-          key={index}
-          filter={filter}
-          onChange={(changed) => onChange({ ...series, filters: replaceAt(series.filters, index, changed) })}
-          onRemove={() => onChange({ ...series, filters: removeAt(series.filters, index) })}
-        />
-      ))}
+      <FilterRows filters={series.filters} onChange={(filters) => onChange({ ...series, filters })} />
       {series.groupBy.map((property, index) => (
         <div className="query-line" key={index} data-testid="group-by-row">
           <span className="query-keyword">group by</span>

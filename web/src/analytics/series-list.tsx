@@ -2,7 +2,8 @@
 
 import type { SeriesDraft } from "./query-draft";
 import { MAX_SERIES, emptySeries, seriesLetter } from "./query-draft";
-import { EventTypesDatalist, SeriesEditor, removeAt, replaceAt } from "./series-editor";
+import { removeAt, replaceAt } from "./list-edit";
+import { EventTypesDatalist, SeriesEditor } from "./series-editor";
 
 export function SeriesList(props: { series: SeriesDraft[]; onChange: (series: SeriesDraft[]) => void }) {
   const { series, onChange } = props;

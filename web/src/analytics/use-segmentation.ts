@@ -1,8 +1,7 @@
-/** The current project (the first one, as elsewhere in the UI) and one chart query at a time. */
+/** The current project (the first one, as elsewhere in the UI) and one chart query at a time (segmentation, funnels). */
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { fetchProjects, fetchSegmentation, isNotLoggedIn } from "../api/client";
-import type { SegmentationQuery, SegmentationResult } from "../api/segmentation-types";
+import { fetchProjects, isNotLoggedIn } from "../api/client";
 import type { Project } from "../api/types";
 import { navigate } from "../navigation";
 
@@ -33,22 +32,24 @@ export function useCurrentProject(): ProjectState {
   return state;
 }
 
-export interface RunState {
+export interface RunState<Query, Result> {
   running: boolean;
   /** The last answer and the query it answers; cleared by an error. */
-  answer: { query: SegmentationQuery; result: SegmentationResult } | null;
+  answer: { query: Query; result: Result } | null;
   error: string | null;
 }
 
-/** `run` aborts the query still running, if any; `fail` shows a message of the page's own. */
-export function useSegmentationRun(projectId: number | null) {
-  const [state, setState] = useState<RunState>({ running: false, answer: null, error: null });
+type Fetcher<Query, Result> = (projectId: number, query: Query, signal: AbortSignal) => Promise<Result>;
+
+/** One chart query at a time: `run` aborts the query still running, if any; `fail` shows a message of the page's own. */
+export function useChartRun<Query, Result>(projectId: number | null, fetcher: Fetcher<Query, Result>) {
+  const [state, setState] = useState<RunState<Query, Result>>({ running: false, answer: null, error: null });
   const abortRef = useRef<AbortController | null>(null);
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
   const run = useCallback(
-    (query: SegmentationQuery) => {
+    (query: Query) => {
       if (projectId === null) {
         return;
       }
@@ -56,7 +57,7 @@ export function useSegmentationRun(projectId: number | null) {
       const abort = new AbortController();
       abortRef.current = abort;
       setState((previous) => ({ ...previous, running: true, error: null }));
-      fetchSegmentation(projectId, query, abort.signal)
+      fetcher(projectId, query, abort.signal)
         .then((result) => setState({ running: false, answer: { query, result }, error: null }))
         .catch((error: unknown) => {
           if (abort.signal.aborted) {
@@ -69,7 +70,7 @@ export function useSegmentationRun(projectId: number | null) {
           setState({ running: false, answer: null, error: messageOf(error) });
         });
     },
-    [projectId],
+    [projectId, fetcher],
   );
 
   const fail = useCallback((message: string) => {

@@ -1,5 +1,6 @@
 /** Calls to the Reel HTTP API. The login cookie travels automatically (same origin). */
 
+import type { FunnelQuery, FunnelResult } from "./funnel-types";
 import type { SegmentationQuery, SegmentationResult } from "./segmentation-types";
 import type { Project, RecordingWindowResponse, SessionAnalyticsEvent, SessionDetail, SessionFilters, SessionPage, User } from "./types";
 
@@ -130,7 +131,16 @@ export async function fetchSessionAnalyticsEvents(sessionId: string, signal?: Ab
   }
 }
 
+function analyticsPath(projectId: number, chart: string): string {
+  return `/api/v1/projects/${encodeURIComponent(String(projectId))}/analytics/${chart}`;
+}
+
 /** Event Segmentation; a 400 `invalid_query` names the field the server refused. */
 export function fetchSegmentation(projectId: number, query: SegmentationQuery, signal?: AbortSignal): Promise<SegmentationResult> {
-  return requestJson<SegmentationResult>("POST", `/api/v1/projects/${encodeURIComponent(String(projectId))}/analytics/segmentation`, query, signal);
+  return requestJson<SegmentationResult>("POST", analyticsPath(projectId, "segmentation"), query, signal);
+}
+
+/** Funnel Analysis; errors as for segmentation (400 `invalid_query`). */
+export function fetchFunnel(projectId: number, query: FunnelQuery, signal?: AbortSignal): Promise<FunnelResult> {
+  return requestJson<FunnelResult>("POST", analyticsPath(projectId, "funnel"), query, signal);
 }

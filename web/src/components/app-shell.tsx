@@ -8,6 +8,7 @@ import { Link, navigate, usePathname } from "../navigation";
 const NAV_LINKS = [
   { href: "/", label: "Session Replays", current: (pathname: string) => pathname === "/" || pathname.startsWith("/replays/") },
   { href: "/analytics/segmentation", label: "Event Segmentation", current: (pathname: string) => pathname.startsWith("/analytics/segmentation") },
+  { href: "/analytics/funnels", label: "Funnels", current: (pathname: string) => pathname.startsWith("/analytics/funnels") },
 ];
 
 export function AppShell(props: { user: User; children: ReactNode }) {

@@ -9,15 +9,14 @@ use std::collections::HashMap;
 
 use reel_types::{QueryRows, RowConsumer, SqlValue};
 
-use crate::key_value::KeyValue;
+use crate::key_value::{KeyValue, UserMap};
 
 /// One event of a user that matches at least one step.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StepEvent {
     pub time_ms: i64,
     /// Bit `k` set: the event matches step `k`.
     pub steps_matched: u32,
-    pub group: KeyValue,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -28,19 +27,21 @@ pub struct UserProgress {
     pub reached_after_ms: Vec<i64>,
 }
 
-/// Runs the funnel over one user's events (any order; sorted here).
+/// Runs the funnel over one user's events (any order; sorted here);
+/// `group` is the group of the user's first qualifying first step.
 pub fn user_progress(
-    mut events: Vec<StepEvent>,
+    events: &mut [StepEvent],
+    group: KeyValue,
     step_count: usize,
     window_ms: i64,
     start_range: std::ops::Range<i64>,
 ) -> Option<UserProgress> {
-    events.sort_by_key(|event| (event.time_ms, event.steps_matched.trailing_zeros()));
+    events.sort_unstable_by_key(|event| (event.time_ms, event.steps_matched.trailing_zeros(), event.steps_matched));
     // latest_start[k]: the latest attempt start that has reached step k.
     let mut latest_start: Vec<Option<i64>> = vec![None; step_count];
     let mut reached_after_ms: Vec<Option<i64>> = vec![None; step_count];
-    let mut group = None;
-    for event in &events {
+    let mut entered = false;
+    for event in events.iter() {
         for step in (1..step_count).rev() {
             if event.steps_matched & (1 << step) == 0 {
                 continue;
@@ -55,16 +56,18 @@ pub fn user_progress(
         if event.steps_matched & 1 == 1 && start_range.contains(&event.time_ms) {
             latest_start[0] = Some(event.time_ms);
             reached_after_ms[0].get_or_insert(0);
-            group.get_or_insert_with(|| event.group.clone());
+            entered = true;
         }
     }
-    let group = group?;
+    if !entered {
+        return None;
+    }
     let reached_after_ms = reached_after_ms.into_iter().map_while(|reached| reached).collect();
     Some(UserProgress { group, reached_after_ms })
 }
 
-/// Streams the funnel statement's rows (`user_number, time_ms, group_value,
-/// step_0…`) into per-user event lists and, at the end, counts per group and
+/// Streams the funnel statements' rows (`user_number, time_ms, group_value,
+/// steps_matched`) into per-user event lists and, at the end, counts per group and
 /// step. Rows out: `is_overall` (1 for all users, 0 for one group),
 /// `group_value`, `step`, `users`, `median_ms` (time from the first step).
 pub struct FunnelAggregator {
@@ -73,12 +76,16 @@ pub struct FunnelAggregator {
     start_range: std::ops::Range<i64>,
     /// Whether to count per group as well as over all users.
     grouped: bool,
-    users: HashMap<i64, Vec<StepEvent>>,
+    /// `(user_number, event)` in arrival order: appending is cheap; they
+    /// are grouped by user once, at the end.
+    events: Vec<(i64, StepEvent)>,
+    /// Per user: the time and group of their earliest first step in range.
+    first_steps: UserMap<(i64, KeyValue)>,
 }
 
 impl FunnelAggregator {
     pub fn new(step_count: usize, window_ms: i64, start_range: std::ops::Range<i64>, grouped: bool) -> Self {
-        Self { step_count, window_ms, start_range, grouped, users: HashMap::new() }
+        Self { step_count, window_ms, start_range, grouped, events: Vec::new(), first_steps: UserMap::default() }
     }
 }
 
@@ -89,17 +96,33 @@ impl RowConsumer for FunnelAggregator {
         else {
             return;
         };
-        let mut steps_matched = 0_u32;
-        for step in 0..self.step_count.min(32) {
-            if row.get(3 + step).and_then(SqlValue::as_i64) == Some(1) {
-                steps_matched |= 1 << step;
-            }
-        }
+        let steps_matched = row.get(3).and_then(SqlValue::as_i64).map_or(0, |mask| mask as u32);
         if steps_matched == 0 {
             return;
         }
-        let group = if steps_matched & 1 == 1 { KeyValue::of(row.get(2)) } else { KeyValue::Null };
-        self.users.entry(user_number).or_default().push(StepEvent { time_ms, steps_matched, group });
+        if self.grouped && steps_matched & 1 == 1 && self.start_range.contains(&time_ms) {
+            let earliest = self.first_steps.get(&user_number).is_none_or(|(earliest_ms, _)| time_ms < *earliest_ms);
+            if earliest {
+                self.first_steps.insert(user_number, (time_ms, KeyValue::of(row.get(2))));
+            }
+        }
+        self.events.push((user_number, StepEvent { time_ms, steps_matched }));
+    }
+
+    fn absorb(&mut self, other: Box<dyn RowConsumer>) -> bool {
+        let Ok(other) = other.into_any().downcast::<FunnelAggregator>() else { return false };
+        self.events.extend(other.events);
+        for (user_number, (time_ms, group)) in other.first_steps {
+            let earliest = self.first_steps.get(&user_number).is_none_or(|(earliest_ms, _)| time_ms < *earliest_ms);
+            if earliest {
+                self.first_steps.insert(user_number, (time_ms, group));
+            }
+        }
+        true
+    }
+
+    fn into_any(self: Box<Self>) -> Box<dyn std::any::Any> {
+        self
     }
 
     fn finish(self: Box<Self>) -> QueryRows {
@@ -107,8 +130,14 @@ impl RowConsumer for FunnelAggregator {
             (self.step_count, self.window_ms, self.start_range.clone(), self.grouped);
         // (is_overall, group) → per step: times to convert of the users who reached it.
         let mut per_group: HashMap<(bool, KeyValue), Vec<Vec<i64>>> = HashMap::new();
-        for events in self.users.into_values() {
-            let Some(progress) = user_progress(events, step_count, window_ms, start_range.clone()) else { continue };
+        let mut first_steps = self.first_steps;
+        let (users, mut events, bounds) = group_by_user(self.events);
+        for (index, user_number) in users.iter().enumerate() {
+            let group = first_steps.remove(user_number).map_or(KeyValue::Null, |(_, group)| group);
+            let Some(user_events) = events.get_mut(bounds[index]..bounds[index + 1]) else { continue };
+            let Some(progress) = user_progress(user_events, group, step_count, window_ms, start_range.clone()) else {
+                continue;
+            };
             let keys = if grouped {
                 vec![(true, KeyValue::Null), (false, progress.group)]
             } else {
@@ -143,16 +172,70 @@ impl RowConsumer for FunnelAggregator {
     }
 }
 
+/// Groups `(user, event)` pairs by user: the users, the events user by user,
+/// and the bounds of each user's run (`bounds[i]..bounds[i + 1]`). User
+/// numbers are dense, so a counting sort does it in two passes; sparse
+/// numbers fall back to sorting.
+fn group_by_user(pairs: Vec<(i64, StepEvent)>) -> (Vec<i64>, Vec<StepEvent>, Vec<usize>) {
+    let (Some(lowest), Some(highest)) =
+        (pairs.iter().map(|(user, _)| *user).min(), pairs.iter().map(|(user, _)| *user).max())
+    else {
+        return (Vec::new(), Vec::new(), vec![0]);
+    };
+    let span = usize::try_from(highest - lowest).unwrap_or(usize::MAX).saturating_add(1);
+    if span > pairs.len().saturating_mul(4).saturating_add(1_024) {
+        let mut pairs = pairs;
+        pairs.sort_unstable_by_key(|(user, _)| *user);
+        let mut users: Vec<i64> = Vec::new();
+        let mut bounds = vec![0];
+        for (index, (user, _)) in pairs.iter().enumerate() {
+            if users.last() != Some(user) {
+                if index > 0 {
+                    bounds.push(index);
+                }
+                users.push(*user);
+            }
+        }
+        bounds.push(pairs.len());
+        return (users, pairs.into_iter().map(|(_, event)| event).collect(), bounds);
+    }
+    let mut starts = vec![0_usize; span + 1];
+    for (user, _) in &pairs {
+        starts[(user - lowest) as usize + 1] += 1;
+    }
+    for index in 1..starts.len() {
+        starts[index] += starts[index - 1];
+    }
+    let mut cursor = starts.clone();
+    let mut events = vec![StepEvent { time_ms: 0, steps_matched: 0 }; pairs.len()];
+    for (user, event) in pairs {
+        let slot = &mut cursor[(user - lowest) as usize];
+        events[*slot] = event;
+        *slot += 1;
+    }
+    let mut users = Vec::new();
+    let mut bounds = vec![0];
+    for offset in 0..span {
+        if starts[offset + 1] > starts[offset] {
+            users.push(lowest + offset as i64);
+            bounds.push(starts[offset + 1]);
+        }
+    }
+    (users, events, bounds)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn event(time_ms: i64, steps_matched: u32) -> StepEvent {
-        StepEvent { time_ms, steps_matched, group: KeyValue::Null }
+        StepEvent { time_ms, steps_matched }
     }
 
-    fn reached(events: Vec<StepEvent>, window_ms: i64) -> Vec<i64> {
-        user_progress(events, 3, window_ms, 0..1_000).map(|progress| progress.reached_after_ms).unwrap_or_default()
+    fn reached(mut events: Vec<StepEvent>, window_ms: i64) -> Vec<i64> {
+        user_progress(&mut events, KeyValue::Null, 3, window_ms, 0..1_000)
+            .map(|progress| progress.reached_after_ms)
+            .unwrap_or_default()
     }
 
     #[test]
@@ -168,11 +251,32 @@ mod tests {
             vec![0, 10, 50]
         );
         // No first step in the range: the user is not in the funnel.
-        assert_eq!(user_progress(vec![event(5_000, 1), event(5_001, 2)], 3, 100, 0..1_000), None);
+        assert_eq!(user_progress(&mut [event(5_000, 1), event(5_001, 2)], KeyValue::Null, 3, 100, 0..1_000), None);
         // The same event type in two steps needs two events.
         assert_eq!(reached(vec![event(10, 1), event(20, 3)], 100), vec![0, 10]);
         assert_eq!(reached(vec![event(10, 1), event(20, 3), event(25, 2 | 4)], 100), vec![0, 10, 15]);
         // Ties in time are taken in step order.
         assert_eq!(reached(vec![event(10, 2), event(10, 1)], 100), vec![0, 0]);
+    }
+
+    #[test]
+    fn grouping_by_user_keeps_every_event_dense_or_sparse() {
+        for users in [[3_i64, 1, 3, 2, 1], [3, 9_000_000, 3, 2, 9_000_000]] {
+            let pairs: Vec<(i64, StepEvent)> =
+                users.iter().enumerate().map(|(index, user)| (*user, event(index as i64, 1))).collect();
+            let (grouped_users, events, bounds) = group_by_user(pairs);
+            let mut expected_users = users.to_vec();
+            expected_users.sort_unstable();
+            expected_users.dedup();
+            assert_eq!(grouped_users, expected_users);
+            for (index, user) in grouped_users.iter().enumerate() {
+                let mut times: Vec<i64> =
+                    events[bounds[index]..bounds[index + 1]].iter().map(|event| event.time_ms).collect();
+                times.sort_unstable();
+                let expected: Vec<i64> =
+                    (0..users.len() as i64).filter(|time| users[*time as usize] == *user).collect();
+                assert_eq!(times, expected);
+            }
+        }
     }
 }

@@ -1,18 +1,21 @@
-//! Compiling a funnel to one statement: every event of a step type from the
-//! range start to the range end plus the window, with one 0/1 column per
-//! step (its type and filters) and the group property.
+//! Compiling a funnel to statements, one per step event type and time slice:
+//! every event of that type from the range start to the range end plus the
+//! window, with the bit mask of the steps it matches (their filters) and,
+//! for the first step's type, the group property.
 //!
-//! Columns: `user_number`, `time_ms`, `group_value`, `step_0` … `step_n`.
+//! Columns: `user_number`, `time_ms`, `group_value`, `steps_matched`.
 
 use reel_types::{CompiledQuery, RowConsumer, SqlDialect, SqlValue};
 
 use super::conversion::FunnelAggregator;
 use super::query::ValidFunnel;
+use crate::query::time_slices;
 use crate::sql::{Parameters, dialect_for, filter_condition, property_expression};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FunnelPlan {
-    pub compiled: CompiledQuery,
+    /// The scan over consecutive time slices, to run at once.
+    pub parts: Vec<CompiledQuery>,
     step_count: usize,
     window_ms: i64,
     start_range: std::ops::Range<i64>,
@@ -26,38 +29,62 @@ impl FunnelPlan {
     }
 }
 
-pub fn plan_funnel(valid: &ValidFunnel, project_id: i64, dialect: SqlDialect) -> FunnelPlan {
-    let mut parameters = Parameters::new(dialect_for(dialect));
-    let user_number = parameters.dialect().user_number();
-    let group_value = match &valid.query.group_by {
-        Some(property) => property_expression(&mut parameters, property),
-        None => "NULL".to_owned(),
-    };
-    let mut step_columns = Vec::new();
-    for (index, step) in valid.query.steps.iter().enumerate() {
-        let mut conditions = vec![format!("event_type = {}", parameters.push(SqlValue::Text(step.event_type.clone())))];
-        conditions.extend(step.filters.iter().map(|filter| filter_condition(&mut parameters, filter)));
-        step_columns.push(format!("CASE WHEN {} THEN 1 ELSE 0 END AS step_{index}", conditions.join(" AND ")));
-    }
+pub fn plan_funnel(valid: &ValidFunnel, project_id: i64, dialect: SqlDialect, scan_parts: usize) -> FunnelPlan {
+    let scan_end_ms = valid.end_ms.saturating_add(valid.query.conversion_window_ms);
     let mut event_types: Vec<&str> = valid.query.steps.iter().map(|step| step.event_type.as_str()).collect();
     event_types.sort_unstable();
     event_types.dedup();
-    let type_placeholders: Vec<String> =
-        event_types.iter().map(|event_type| parameters.push(SqlValue::Text((*event_type).to_owned()))).collect();
-    let project = parameters.push(SqlValue::Integer(project_id));
-    let from_ms = parameters.push(SqlValue::Integer(valid.start_ms));
-    let to_ms = parameters.push(SqlValue::Integer(valid.end_ms.saturating_add(valid.query.conversion_window_ms)));
-    let sql = format!(
-        "SELECT {user_number} AS user_number, time_ms, {group_value} AS group_value, {} FROM events \
-         WHERE project_id = {project} AND event_type IN ({}) AND time_ms >= {from_ms} AND time_ms < {to_ms}",
-        step_columns.join(", "),
-        type_placeholders.join(", ")
-    );
+    let slices = time_slices(valid.start_ms..scan_end_ms, scan_parts);
+    let parts = event_types
+        .iter()
+        .flat_map(|event_type| {
+            slices.iter().map(|slice| funnel_statement(valid, project_id, dialect, event_type, slice))
+        })
+        .collect();
     FunnelPlan {
-        compiled: CompiledQuery { sql, parameters: parameters.values },
+        parts,
         step_count: valid.query.steps.len(),
         window_ms: valid.query.conversion_window_ms,
         start_range: valid.start_ms..valid.end_ms,
         grouped: valid.query.group_by.is_some(),
     }
+}
+
+/// The statement for the steps of one event type: each stored event has one
+/// type, so every event is read once, with the mask of the steps it matches.
+fn funnel_statement(
+    valid: &ValidFunnel,
+    project_id: i64,
+    dialect: SqlDialect,
+    event_type: &str,
+    slice: &std::ops::Range<i64>,
+) -> CompiledQuery {
+    let mut parameters = Parameters::new(dialect_for(dialect));
+    let user_number = parameters.dialect().user_number();
+    let first_step_type = valid.query.steps.first().is_some_and(|step| step.event_type == event_type);
+    let group_value = match &valid.query.group_by {
+        Some(property) if first_step_type => property_expression(&mut parameters, property),
+        _ => "NULL".to_owned(),
+    };
+    let mut mask_terms = Vec::new();
+    for (index, step) in valid.query.steps.iter().enumerate().filter(|(_, step)| step.event_type == event_type) {
+        let bit = 1_u32 << index;
+        if step.filters.is_empty() {
+            mask_terms.push(bit.to_string());
+        } else {
+            let conditions: Vec<String> =
+                step.filters.iter().map(|filter| filter_condition(&mut parameters, filter)).collect();
+            mask_terms.push(format!("(CASE WHEN {} THEN {bit} ELSE 0 END)", conditions.join(" AND ")));
+        }
+    }
+    let project = parameters.push(SqlValue::Integer(project_id));
+    let event_type = parameters.push(SqlValue::Text(event_type.to_owned()));
+    let from_ms = parameters.push(SqlValue::Integer(slice.start));
+    let to_ms = parameters.push(SqlValue::Integer(slice.end));
+    let sql = format!(
+        "SELECT {user_number} AS user_number, time_ms, {group_value} AS group_value, {} AS steps_matched FROM events \
+         WHERE project_id = {project} AND event_type = {event_type} AND time_ms >= {from_ms} AND time_ms < {to_ms}",
+        mask_terms.join(" + ")
+    );
+    CompiledQuery { sql, parameters: parameters.values }
 }

@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AnalyticsResult, invalid};
-use crate::query::{PropertyFilter, PropertyRef, QueryLimits, date_range, validate_filter, validate_property};
+use crate::query::{
+    ANY_EVENT_TYPE, PropertyFilter, PropertyRef, QueryLimits, date_range, validate_filter, validate_property,
+};
 
 /// The longest conversion window: a year.
 const CONVERSION_WINDOW_MS_MAX: i64 = 366 * 86_400_000;
@@ -44,8 +46,11 @@ impl FunnelQuery {
             return Err(invalid("steps", format!("give 2 to {} steps", limits.funnel_steps_max)));
         }
         for (index, step) in self.steps.iter().enumerate() {
-            if step.event_type.trim().is_empty() {
-                return Err(invalid(format!("steps[{index}].event_type"), "choose an event type"));
+            if step.event_type.trim().is_empty() || step.event_type == ANY_EVENT_TYPE {
+                return Err(invalid(
+                    format!("steps[{index}].event_type"),
+                    "choose an event type (any event is not a step)",
+                ));
             }
             if step.filters.len() > limits.filters_max {
                 return Err(invalid(

@@ -5,12 +5,12 @@
 //! Every streamed statement selects `bucket_ms, group_0, group_1,
 //! user_number, value`.
 
+use std::any::Any;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 use reel_types::{QueryRows, RowConsumer, SqlValue};
 
-use crate::key_value::KeyValue;
+use crate::key_value::{KeyValue, UserSet};
 
 /// What a metrics statement computes besides uniques and totals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,29 +44,6 @@ impl Aggregation {
         }
     }
 }
-
-/// A fast hasher for user numbers (SipHash costs more than the rest of a
-/// row's work; user numbers are not attacker-chosen).
-#[derive(Default)]
-struct UserNumberHasher(u64);
-
-impl Hasher for UserNumberHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(*byte)).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
-        }
-    }
-
-    fn write_i64(&mut self, value: i64) {
-        self.0 = (value as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(26);
-    }
-}
-
-type UserSet = HashSet<i64, BuildHasherDefault<UserNumberHasher>>;
 
 #[derive(Debug, Default)]
 struct Accumulator {
@@ -171,6 +148,29 @@ impl RowConsumer for MetricsAggregator {
         }
     }
 
+    fn absorb(&mut self, other: Box<dyn RowConsumer>) -> bool {
+        let Ok(other) = other.into_any().downcast::<MetricsAggregator>() else { return false };
+        for (key, accumulator) in other.accumulators {
+            match self.keys.get(&key).copied() {
+                Some(index) => {
+                    if let Some((_, existing)) = self.accumulators.get_mut(index) {
+                        existing.merge(accumulator);
+                    }
+                }
+                None => {
+                    self.keys.insert(key.clone(), self.accumulators.len());
+                    self.accumulators.push((key, accumulator));
+                }
+            }
+        }
+        self.last = None;
+        true
+    }
+
+    fn into_any(self: Box<Self>) -> Box<dyn Any> {
+        self
+    }
+
     fn finish(self: Box<Self>) -> QueryRows {
         let extra = self.extra;
         let mut range: HashMap<(KeyValue, KeyValue), Accumulator> = HashMap::new();
@@ -215,6 +215,21 @@ impl RowConsumer for FrequencyAggregator {
         if user_number.is_some() {
             *self.per_group.entry(key).or_default().entry(user_number).or_default() += 1;
         }
+    }
+
+    fn absorb(&mut self, other: Box<dyn RowConsumer>) -> bool {
+        let Ok(other) = other.into_any().downcast::<FrequencyAggregator>() else { return false };
+        for (group, times_per_user) in other.per_group {
+            let mine = self.per_group.entry(group).or_default();
+            for (user_number, times) in times_per_user {
+                *mine.entry(user_number).or_default() += times;
+            }
+        }
+        true
+    }
+
+    fn into_any(self: Box<Self>) -> Box<dyn Any> {
+        self
     }
 
     fn finish(self: Box<Self>) -> QueryRows {
@@ -282,6 +297,26 @@ mod tests {
         );
         assert_eq!(&rows[1][3..5], &[SqlValue::Integer(2), SqlValue::Integer(3)]);
         assert_eq!(&rows[2][3..6], &[SqlValue::Integer(1), SqlValue::Integer(1), SqlValue::Integer(0)]);
+    }
+
+    #[test]
+    fn parts_of_a_scan_merge_into_the_same_result_as_one_scan() {
+        let rows: Vec<Vec<SqlValue>> = (0..40)
+            .map(|index| {
+                row((index % 3) * 86_400_000, ["a", "b"][index as usize % 2], index % 7, SqlValue::Integer(index))
+            })
+            .collect();
+        for aggregation in [Aggregation::Metrics(ExtraAggregate::GroupPropertyStats), Aggregation::Frequency] {
+            let mut whole = aggregation.consumer();
+            rows.iter().for_each(|cells| whole.accept(cells));
+            let (mut first, mut second) = (aggregation.consumer(), aggregation.consumer());
+            rows[..13].iter().for_each(|cells| first.accept(cells));
+            rows[13..].iter().for_each(|cells| second.accept(cells));
+            assert!(first.absorb(second));
+            assert_eq!(first.finish(), whole.finish(), "{aggregation:?}");
+        }
+        let mut metrics = Aggregation::Metrics(ExtraAggregate::None).consumer();
+        assert!(!metrics.absorb(Aggregation::Frequency.consumer()), "another kind is refused");
     }
 
     #[test]

@@ -7,4 +7,5 @@ mod plan;
 
 pub use aggregate::{Aggregation, ExtraAggregate};
 pub use assemble::{FrequencyRow, HistogramBar, SegmentationResult, SegmentationRow, assemble_segmentation};
+pub(crate) use plan::scan_statement;
 pub use plan::{PlannedQuery, QueryPurpose, SegmentationPlan, plan_segmentation};

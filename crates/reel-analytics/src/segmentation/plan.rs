@@ -9,8 +9,10 @@
 use reel_types::{CompiledQuery, RowConsumer, SqlDialect, SqlValue};
 
 use super::aggregate::{Aggregation, ExtraAggregate};
-use crate::query::{ANY_EVENT_TYPE, EventSeries, Measure, ValidQuery};
-use crate::sql::{Parameters, dialect_for, filter_condition, property_expression};
+use std::ops::Range;
+
+use crate::query::{ANY_EVENT_TYPE, EventSeries, Measure, ValidQuery, time_slices};
+use crate::sql::{Parameters, dialect_for, filter_condition, project_and_time_conditions, property_expression};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QueryPurpose {
@@ -25,7 +27,9 @@ pub enum QueryPurpose {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlannedQuery {
     pub purpose: QueryPurpose,
-    pub compiled: CompiledQuery,
+    /// The same scan over consecutive time slices, to run at once; their
+    /// consumers are merged (`RowConsumer::absorb`) before `finish`.
+    pub parts: Vec<CompiledQuery>,
     pub aggregation: Aggregation,
 }
 
@@ -44,15 +48,11 @@ pub struct SegmentationPlan {
 /// The `WHERE` clause of a series: project, range, event type, filters.
 fn series_condition(
     parameters: &mut Parameters<'_>,
-    valid: &ValidQuery,
+    time_range: &Range<i64>,
     project_id: i64,
     series: Option<&EventSeries>,
 ) -> String {
-    let mut conditions = vec![
-        format!("project_id = {}", parameters.push(SqlValue::Integer(project_id))),
-        format!("time_ms >= {}", parameters.push(SqlValue::Integer(valid.start_ms))),
-        format!("time_ms < {}", parameters.push(SqlValue::Integer(valid.end_ms))),
-    ];
+    let mut conditions = project_and_time_conditions(parameters, project_id, time_range);
     if let Some(series) = series {
         if series.event_type != ANY_EVENT_TYPE {
             conditions.push(format!("event_type = {}", parameters.push(SqlValue::Text(series.event_type.clone()))));
@@ -95,12 +95,13 @@ fn series_columns(parameters: &mut Parameters<'_>, valid: &ValidQuery, series: &
 }
 
 /// `SELECT bucket_ms, group_0, group_1, user_number, value FROM events WHERE …`.
-fn scan_statement(
+pub(crate) fn scan_statement(
     valid: &ValidQuery,
     project_id: i64,
     series: Option<&EventSeries>,
     dialect: SqlDialect,
     bucketed: bool,
+    time_range: &Range<i64>,
 ) -> (CompiledQuery, ExtraAggregate) {
     let mut parameters = Parameters::new(dialect_for(dialect));
     let sql_dialect = parameters.dialect();
@@ -111,7 +112,7 @@ fn scan_statement(
     let bucket = if bucketed { sql_dialect.bucket_start_ms(valid.query.interval) } else { "NULL".to_owned() };
     let [group_0, group_1] = columns.groups.map(|group| group.unwrap_or_else(|| "NULL".to_owned()));
     let value = columns.value.unwrap_or_else(|| "NULL".to_owned());
-    let condition = series_condition(&mut parameters, valid, project_id, series);
+    let condition = series_condition(&mut parameters, time_range, project_id, series);
     let sql = format!(
         "SELECT {bucket} AS bucket_ms, {group_0} AS group_0, {group_1} AS group_1, {} AS user_number, {value} AS value \
          FROM events WHERE {condition}",
@@ -120,31 +121,44 @@ fn scan_statement(
     (CompiledQuery { sql, parameters: parameters.values }, columns.extra)
 }
 
-/// The statements that answer `valid` for project `project_id`.
-pub fn plan_segmentation(valid: &ValidQuery, project_id: i64, dialect: SqlDialect) -> SegmentationPlan {
+/// The statements that answer `valid` for project `project_id`, each cut
+/// into `scan_parts` time slices.
+pub fn plan_segmentation(
+    valid: &ValidQuery,
+    project_id: i64,
+    dialect: SqlDialect,
+    scan_parts: usize,
+) -> SegmentationPlan {
+    let slices = time_slices(valid.start_ms..valid.end_ms, scan_parts);
+    let statement = |series: Option<&EventSeries>, bucketed: bool| {
+        let parts: Vec<(CompiledQuery, ExtraAggregate)> =
+            slices.iter().map(|slice| scan_statement(valid, project_id, series, dialect, bucketed, slice)).collect();
+        let extra = parts.first().map_or(ExtraAggregate::None, |(_, extra)| *extra);
+        (parts.into_iter().map(|(compiled, _)| compiled).collect::<Vec<_>>(), extra)
+    };
     let mut queries = Vec::new();
     for (index, series) in valid.query.series.iter().enumerate() {
         if valid.query.measure == Measure::Frequency {
-            let (compiled, _) = scan_statement(valid, project_id, Some(series), dialect, false);
+            let (parts, _) = statement(Some(series), false);
             queries.push(PlannedQuery {
                 purpose: QueryPurpose::Frequency { series: index },
-                compiled,
+                parts,
                 aggregation: Aggregation::Frequency,
             });
             continue;
         }
-        let (compiled, extra) = scan_statement(valid, project_id, Some(series), dialect, true);
+        let (parts, extra) = statement(Some(series), true);
         queries.push(PlannedQuery {
             purpose: QueryPurpose::SeriesMetrics { series: index },
-            compiled,
+            parts,
             aggregation: Aggregation::Metrics(extra),
         });
     }
     if valid.query.measure == Measure::ActivePercent {
-        let (compiled, _) = scan_statement(valid, project_id, None, dialect, true);
+        let (parts, _) = statement(None, true);
         queries.push(PlannedQuery {
             purpose: QueryPurpose::ActiveUsers,
-            compiled,
+            parts,
             aggregation: Aggregation::Metrics(ExtraAggregate::None),
         });
     }

@@ -108,3 +108,16 @@ pub fn filter_condition(parameters: &mut Parameters<'_>, filter: &PropertyFilter
         FilterOperator::IsNotSet => format!("{value} IS NULL"),
     }
 }
+
+/// The conditions every scan starts with: the project and a time range.
+pub fn project_and_time_conditions(
+    parameters: &mut Parameters<'_>,
+    project_id: i64,
+    time_range: &std::ops::Range<i64>,
+) -> Vec<String> {
+    vec![
+        format!("project_id = {}", parameters.push(SqlValue::Integer(project_id))),
+        format!("time_ms >= {}", parameters.push(SqlValue::Integer(time_range.start))),
+        format!("time_ms < {}", parameters.push(SqlValue::Integer(time_range.end))),
+    ]
+}

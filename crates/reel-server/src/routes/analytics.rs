@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use bytes::Bytes;
 use reel_analytics::{
     AnalyticsError, FunnelQuery, FunnelResult, SegmentationQuery, SegmentationResult, assemble_funnel,
-    assemble_segmentation, plan_funnel, plan_segmentation,
+    assemble_segmentation, merge_scan_parts, plan_funnel, plan_segmentation,
 };
 use reel_types::{CompiledQuery, QueryRows, RowConsumer};
 
@@ -16,7 +16,7 @@ use super::accounts::readable_project_ids;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
-fn analytics_error(error: AnalyticsError) -> ApiError {
+pub(super) fn analytics_error(error: AnalyticsError) -> ApiError {
     match error {
         AnalyticsError::InvalidQuery { .. } => ApiError::InvalidQuery(error.to_string()),
         AnalyticsError::UnexpectedRows(message) => ApiError::Internal(message),
@@ -39,22 +39,29 @@ pub(super) async fn ensure_readable_project(
     }
 }
 
-/// Runs compiled statements one after another, each streaming into its
-/// consumer, refusing oversized results.
-pub(super) async fn run_statements<'plan>(
+/// Runs one scan: its parts at once (each on its own connection, into its
+/// own consumer), then merges the consumers and finishes. Refuses results
+/// larger than `analytics.rows_max`.
+pub(super) async fn run_scan(
     state: &AppState,
-    statements: impl Iterator<Item = (&'plan CompiledQuery, Box<dyn RowConsumer>)>,
-) -> ApiResult<Vec<QueryRows>> {
-    let rows_max = state.config.analytics.rows_max;
-    let mut results = Vec::new();
-    for (statement, consumer) in statements {
-        let rows = state.stores.events.run_compiled_query(statement, consumer).await?;
-        if rows.len() > rows_max {
-            return Err(ApiError::QueryTooLarge(rows_max));
-        }
-        results.push(rows);
+    parts: &[CompiledQuery],
+    new_consumer: &(dyn Fn() -> Box<dyn RowConsumer> + Sync),
+) -> ApiResult<QueryRows> {
+    let mut tasks = tokio::task::JoinSet::new();
+    for part in parts {
+        let (events, part, consumer) = (state.stores.events.clone(), part.clone(), new_consumer());
+        tasks.spawn(async move { events.run_compiled_query(&part, consumer).await });
     }
-    Ok(results)
+    let mut consumers = Vec::with_capacity(parts.len());
+    while let Some(joined) = tasks.join_next().await {
+        consumers.push(joined.map_err(|error| ApiError::Internal(format!("a scan part failed: {error}")))??);
+    }
+    let rows = merge_scan_parts(consumers).map_err(analytics_error)?;
+    let rows_max = state.config.analytics.rows_max;
+    if rows.len() > rows_max {
+        return Err(ApiError::QueryTooLarge(rows_max));
+    }
+    Ok(rows)
 }
 
 pub async fn segmentation(
@@ -67,9 +74,12 @@ pub async fn segmentation(
     let query: SegmentationQuery = parse_query(&body)?;
     let limits = state.config.analytics.query_limits();
     let valid = query.validate(&limits).map_err(analytics_error)?;
-    let plan = plan_segmentation(&valid, project_id, state.stores.events.sql_dialect());
-    let results =
-        run_statements(&state, plan.queries.iter().map(|planned| (&planned.compiled, planned.consumer()))).await?;
+    let scan_parts = state.config.analytics.scan_parts;
+    let plan = plan_segmentation(&valid, project_id, state.stores.events.sql_dialect(), scan_parts);
+    let mut results = Vec::with_capacity(plan.queries.len());
+    for planned in &plan.queries {
+        results.push(run_scan(&state, &planned.parts, &|| planned.consumer()).await?);
+    }
     let result = assemble_segmentation(&valid, &plan, &results, limits.groups_max).map_err(analytics_error)?;
     Ok(Json(result))
 }
@@ -84,9 +94,9 @@ pub async fn funnel(
     let query: FunnelQuery = parse_query(&body)?;
     let limits = state.config.analytics.query_limits();
     let valid = query.validate(&limits).map_err(analytics_error)?;
-    let plan = plan_funnel(&valid, project_id, state.stores.events.sql_dialect());
-    let results = run_statements(&state, std::iter::once((&plan.compiled, plan.consumer()))).await?;
-    let rows = results.first().map(Vec::as_slice).unwrap_or_default();
-    let result = assemble_funnel(&valid, rows, limits.groups_max).map_err(analytics_error)?;
+    let scan_parts = state.config.analytics.scan_parts;
+    let plan = plan_funnel(&valid, project_id, state.stores.events.sql_dialect(), scan_parts);
+    let rows = run_scan(&state, &plan.parts, &|| plan.consumer()).await?;
+    let result = assemble_funnel(&valid, &rows, limits.groups_max).map_err(analytics_error)?;
     Ok(Json(result))
 }

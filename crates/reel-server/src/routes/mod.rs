@@ -4,6 +4,7 @@ mod accounts;
 mod amplitude;
 mod amplitude_track;
 mod analytics;
+mod analytics_users;
 mod client_address;
 mod ingest;
 mod logged_in_user;
@@ -58,6 +59,9 @@ pub fn build_router(state: AppState) -> Router {
         .route("/api/v1/ingest/stats", get(ingest::ingest_stats))
         .route("/api/v1/projects/{project_id}/analytics/segmentation", post(analytics::segmentation))
         .route("/api/v1/projects/{project_id}/analytics/funnel", post(analytics::funnel))
+        .route("/api/v1/projects/{project_id}/analytics/segmentation/users", post(analytics_users::segmentation_users))
+        .route("/api/v1/projects/{project_id}/analytics/sessions", post(analytics_users::user_sessions))
+        .route("/api/v1/projects/{project_id}/analytics/journeys", post(analytics_users::journeys))
         .route("/api/v1/sessions", get(sessions::list_sessions))
         .route("/api/v1/sessions/{session_uuid}", get(sessions::get_session))
         .route("/api/v1/sessions/{session_uuid}/recording", get(sessions::get_recording))

@@ -152,6 +152,7 @@ async fn bad_funnels_are_refused_with_the_field_named() {
         (query(steps(&[PAGE]), Value::Null), "steps"),
         (query(steps(&[PAGE; 11]), Value::Null), "steps"),
         (query(json!([{"event_type": PAGE}, {"event_type": " "}]), Value::Null), "steps[1].event_type"),
+        (query(json!([{"event_type": "_active"}, {"event_type": PAGE}]), Value::Null), "steps[0].event_type"),
         (
             json!({"steps": steps(&[PAGE, CART]), "conversion_window_ms": 10, "start_date": "2026-11-01", "end_date": "2026-11-03"}),
             "conversion_window_ms",

@@ -8,6 +8,7 @@ pub struct Journey {
     user_id: Option<String>,
     device_id: String,
     browser_name: Option<String>,
+    session_id: Option<i64>,
     time_ms: i64,
     events: Vec<NewAnalyticsEvent>,
 }
@@ -19,6 +20,7 @@ impl Journey {
             user_id: Some(user_id.into()),
             device_id: format!("{user_id}-device"),
             browser_name: None,
+            session_id: None,
             time_ms: 0,
             events: Vec::new(),
         }
@@ -26,7 +28,26 @@ impl Journey {
 
     /// A visitor known only by device id.
     pub fn anonymous(device_id: &str) -> Self {
-        Self { user_id: None, device_id: device_id.into(), browser_name: None, time_ms: 0, events: Vec::new() }
+        Self {
+            user_id: None,
+            device_id: device_id.into(),
+            browser_name: None,
+            session_id: None,
+            time_ms: 0,
+            events: Vec::new(),
+        }
+    }
+
+    /// Uses another device id.
+    pub fn device(mut self, device_id: &str) -> Self {
+        self.device_id = device_id.into();
+        self
+    }
+
+    /// Puts the following events in a recorded session (with a replay id).
+    pub fn in_session(mut self, session_id: i64) -> Self {
+        self.session_id = Some(session_id);
+        self
     }
 
     pub fn browser(mut self, browser_name: &str) -> Self {
@@ -53,15 +74,15 @@ impl Journey {
         let event_properties: Map<String, Value> = properties.as_object().cloned().unwrap_or_default();
         self.events.push(NewAnalyticsEvent {
             project_id: 1,
-            insert_id: Some(format!("{}-{}", self.device_id, self.events.len())),
+            insert_id: Some(format!("{}-{}-{}", self.device_id, self.time_ms, self.events.len())),
             event_type: event_type.into(),
             display_name: event_type.into(),
             time_ms: self.time_ms,
             received_at_ms: self.time_ms,
             user_id: self.user_id.clone(),
             device_id: Some(self.device_id.clone()),
-            session_id: Some(self.time_ms),
-            replay_id: None,
+            session_id: Some(self.session_id.unwrap_or(self.time_ms)),
+            replay_id: self.session_id.map(|session_id| format!("{}/{session_id}", self.device_id)),
             event_properties,
             user_property_operations: None,
             context: EventContext { browser_name: self.browser_name.clone(), ..EventContext::default() },

@@ -1,0 +1,128 @@
+//! The Microscope (docs/analytics-api.md): the users behind a chart point,
+//! with their event streams and the replays those events belong to; and the
+//! session-based charts, User Sessions and Journeys.
+
+use std::collections::HashMap;
+
+use axum::Json;
+use axum::extract::{Path, State};
+use bytes::Bytes;
+use reel_analytics::microscope::MICROSCOPE_USERS_MAX;
+use reel_analytics::{
+    JourneysQuery, JourneysResult, MicroscopeQuery, SessionsQuery, SessionsResult, UserCollector, assemble_journeys,
+    assemble_sessions, plan_journeys, plan_microscope, plan_sessions,
+};
+use reel_types::{SessionSummary, StoredAnalyticsEvent, session_uuid};
+use serde_json::{Value, json};
+
+use super::LoggedInUser;
+use super::analytics::{analytics_error, ensure_readable_project, parse_query, run_scan};
+use crate::error::ApiResult;
+use crate::state::AppState;
+
+/// Events shown per user stream.
+const STREAM_EVENTS_MAX: u32 = 100;
+
+/// The recorded session an event belongs to, if Reel has its replay.
+async fn replay_of(
+    state: &AppState,
+    project_id: i64,
+    event: &StoredAnalyticsEvent,
+    known: &mut HashMap<String, Option<SessionSummary>>,
+) -> ApiResult<Option<SessionSummary>> {
+    let (Some(device_id), Some(session_id), Some(_)) = (&event.device_id, event.session_id, &event.replay_id) else {
+        return Ok(None);
+    };
+    let uuid = session_uuid(project_id, device_id, session_id);
+    if !known.contains_key(&uuid) {
+        let session = state.stores.recordings.find_session(&uuid, &[project_id]).await?;
+        known.insert(uuid.clone(), session);
+    }
+    Ok(known.get(&uuid).cloned().flatten())
+}
+
+pub async fn segmentation_users(
+    State(state): State<AppState>,
+    logged_in: LoggedInUser,
+    Path(project_id): Path<i64>,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    ensure_readable_project(&state, &logged_in, project_id).await?;
+    let point: MicroscopeQuery = parse_query(&body)?;
+    let valid = point.validate(&state.config.analytics.query_limits()).map_err(analytics_error)?;
+    let parts =
+        plan_microscope(&valid, project_id, state.stores.events.sql_dialect(), state.config.analytics.scan_parts);
+    let candidates = if valid.with_replays_only { MICROSCOPE_USERS_MAX } else { valid.limit };
+    let rows = run_scan(&state, &parts, &|| Box::new(UserCollector::for_point(&valid, candidates))).await?;
+    let user_numbers: Vec<i64> = rows.iter().filter_map(|row| row.first().and_then(|cell| cell.as_i64())).collect();
+    let streams = state
+        .stores
+        .events
+        .list_user_events(project_id, &user_numbers, valid.start_ms, valid.end_ms, STREAM_EVENTS_MAX)
+        .await?;
+    let mut known_sessions = HashMap::new();
+    let mut users = Vec::new();
+    for stream in streams {
+        let mut events = Vec::with_capacity(stream.events.len());
+        let mut replays: Vec<Value> = Vec::new();
+        for event in &stream.events {
+            let replay = replay_of(&state, project_id, event, &mut known_sessions).await?;
+            if let Some(session) = &replay
+                && !replays.iter().any(|known| known["session"] == session.id.as_str())
+            {
+                replays.push(json!({
+                    "session": session.id, "replay_id": session.replay_id,
+                    "start_time_ms": session.start_time_ms, "duration_ms": session.duration_ms,
+                }));
+            }
+            events.push(json!({
+                "event_type": event.event_type, "display_name": event.display_name, "time": event.time_ms,
+                "session_id": event.session_id, "replay_id": event.replay_id, "event_properties": event.event_properties,
+                "replay_session": replay.as_ref().map(|session| session.id.clone()),
+                "replay_offset_ms": replay.as_ref().map(|session| (event.time_ms - session.start_time_ms).max(0)),
+            }));
+        }
+        if valid.with_replays_only && replays.is_empty() {
+            continue;
+        }
+        let first = stream.events.first();
+        users.push(json!({
+            "user_id": first.and_then(|event| event.user_id.clone()),
+            "device_id": first.and_then(|event| event.device_id.clone()),
+            "events": events,
+            "replays": replays,
+        }));
+        if users.len() >= valid.limit {
+            break;
+        }
+    }
+    Ok(Json(json!({ "start_ms": valid.start_ms, "end_ms": valid.end_ms, "users": users })))
+}
+
+pub async fn user_sessions(
+    State(state): State<AppState>,
+    logged_in: LoggedInUser,
+    Path(project_id): Path<i64>,
+    body: Bytes,
+) -> ApiResult<Json<SessionsResult>> {
+    ensure_readable_project(&state, &logged_in, project_id).await?;
+    let query: SessionsQuery = parse_query(&body)?;
+    let valid = query.validate(&state.config.analytics.query_limits()).map_err(analytics_error)?;
+    let parts = plan_sessions(&valid, project_id, state.stores.events.sql_dialect(), state.config.analytics.scan_parts);
+    let rows = run_scan(&state, &parts, &|| valid.consumer()).await?;
+    Ok(Json(assemble_sessions(&valid, &rows).map_err(analytics_error)?))
+}
+
+pub async fn journeys(
+    State(state): State<AppState>,
+    logged_in: LoggedInUser,
+    Path(project_id): Path<i64>,
+    body: Bytes,
+) -> ApiResult<Json<JourneysResult>> {
+    ensure_readable_project(&state, &logged_in, project_id).await?;
+    let query: JourneysQuery = parse_query(&body)?;
+    let valid = query.validate(&state.config.analytics.query_limits()).map_err(analytics_error)?;
+    let parts = plan_journeys(&valid, project_id, state.stores.events.sql_dialect(), state.config.analytics.scan_parts);
+    let rows = run_scan(&state, &parts, &|| valid.consumer()).await?;
+    Ok(Json(assemble_journeys(&valid, &rows).map_err(analytics_error)?))
+}
