@@ -23,7 +23,9 @@ pub use error::{AnalyticsError, AnalyticsResult};
 pub use funnel::{FunnelQuery, FunnelResult, assemble_funnel, plan_funnel};
 pub use journeys::{JourneysQuery, JourneysResult, assemble_journeys, plan_journeys};
 pub use merge::merge_scan_parts;
-pub use microscope::{MicroscopeQuery, UserCollector, ValidMicroscope, plan_microscope};
+pub use microscope::{
+    FunnelUsersQuery, JourneyUsersQuery, MicroscopeQuery, UserCollector, ValidMicroscope, plan_microscope,
+};
 pub use query::{
     EventSeries, Interval, Measure, PropertyFilter, PropertyRef, PropertyScope, QueryLimits, SegmentationQuery,
 };

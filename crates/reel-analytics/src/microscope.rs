@@ -147,3 +147,87 @@ impl RowConsumer for UserCollector {
         self
     }
 }
+
+/// The users behind one bar of a funnel: those who reached `step`, or with
+/// `dropped_off` those who reached the step before but not this one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FunnelUsersQuery {
+    pub query: crate::funnel::FunnelQuery,
+    pub step: usize,
+    /// The group's label; absent for all users.
+    #[serde(default)]
+    pub group: Option<String>,
+    #[serde(default)]
+    pub dropped_off: bool,
+    #[serde(default = "default_user_limit")]
+    pub limit: usize,
+    #[serde(default)]
+    pub with_replays_only: bool,
+}
+
+impl FunnelUsersQuery {
+    /// The funnel and the point; `candidates` users are collected (more than
+    /// `limit` when some will be filtered out afterwards).
+    pub fn validate(
+        self,
+        limits: &QueryLimits,
+    ) -> AnalyticsResult<(crate::funnel::ValidFunnel, crate::funnel::FunnelPoint, usize, bool)> {
+        let funnel = self.query.validate(limits)?;
+        if self.step >= funnel.query.steps.len() {
+            return Err(invalid("step", format!("the funnel has {} steps (0-based)", funnel.query.steps.len())));
+        }
+        if self.dropped_off && self.step == 0 {
+            return Err(invalid("dropped_off", "nobody drops off before the first step"));
+        }
+        let limit = self.limit.clamp(1, MICROSCOPE_USERS_MAX);
+        let candidates = if self.with_replays_only { MICROSCOPE_USERS_MAX } else { limit };
+        let point = crate::funnel::FunnelPoint {
+            step: self.step,
+            dropped_off: self.dropped_off,
+            group: self.group,
+            limit: candidates,
+        };
+        Ok((funnel, point, limit, self.with_replays_only))
+    }
+}
+
+/// The users on a Pathfinder path (`path`) or a Journey Map link (`link`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JourneyUsersQuery {
+    pub query: crate::journeys::JourneysQuery,
+    #[serde(default)]
+    pub path: Option<Vec<String>>,
+    #[serde(default)]
+    pub link: Option<JourneyLinkPoint>,
+    #[serde(default = "default_user_limit")]
+    pub limit: usize,
+    #[serde(default)]
+    pub with_replays_only: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JourneyLinkPoint {
+    pub step: usize,
+    pub from: String,
+    pub to: String,
+}
+
+impl JourneyUsersQuery {
+    pub fn validate(
+        self,
+        limits: &QueryLimits,
+    ) -> AnalyticsResult<(crate::journeys::ValidJourneys, crate::journeys::JourneyPoint, usize, usize, bool)> {
+        let journeys = self.query.validate(limits)?;
+        let point = match (self.path, self.link) {
+            (Some(path), None) if !path.is_empty() => crate::journeys::JourneyPoint::Path(path),
+            (None, Some(link)) => crate::journeys::JourneyPoint::Link { step: link.step, from: link.from, to: link.to },
+            _ => return Err(invalid("path", "give a path (its events) or a link (step, from, to), one of them")),
+        };
+        let limit = self.limit.clamp(1, MICROSCOPE_USERS_MAX);
+        let candidates = if self.with_replays_only { MICROSCOPE_USERS_MAX } else { limit };
+        Ok((journeys, point, candidates, limit, self.with_replays_only))
+    }
+}

@@ -76,6 +76,8 @@ pub struct FunnelAggregator {
     start_range: std::ops::Range<i64>,
     /// Whether to count per group as well as over all users.
     grouped: bool,
+    /// When set, `finish` lists the users at this point instead of counting.
+    point: Option<FunnelPoint>,
     /// `(user_number, event)` in arrival order: appending is cheap; they
     /// are grouped by user once, at the end.
     events: Vec<(i64, StepEvent)>,
@@ -85,8 +87,68 @@ pub struct FunnelAggregator {
 
 impl FunnelAggregator {
     pub fn new(step_count: usize, window_ms: i64, start_range: std::ops::Range<i64>, grouped: bool) -> Self {
-        Self { step_count, window_ms, start_range, grouped, events: Vec::new(), first_steps: UserMap::default() }
+        Self {
+            step_count,
+            window_ms,
+            start_range,
+            grouped,
+            point: None,
+            events: Vec::new(),
+            first_steps: UserMap::default(),
+        }
     }
+}
+
+/// One bar of a funnel chart, for the Microscope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunnelPoint {
+    /// 0 = the first step.
+    pub step: usize,
+    /// The users who reached the step before but not this one.
+    pub dropped_off: bool,
+    /// The group's label; none for all users.
+    pub group: Option<String>,
+    pub limit: usize,
+}
+
+impl FunnelAggregator {
+    /// An aggregator that lists the users at `point` (rows: `user_number`).
+    pub fn for_point(mut self, point: FunnelPoint) -> Self {
+        self.point = Some(point);
+        self.grouped = true;
+        self
+    }
+
+    /// Every user in the funnel with how far they got, by user number.
+    fn progresses(self) -> Vec<(i64, UserProgress)> {
+        let (step_count, window_ms, start_range) = (self.step_count, self.window_ms, self.start_range.clone());
+        let mut first_steps = self.first_steps;
+        let (users, mut events, bounds) = group_by_user(self.events);
+        let mut progresses = Vec::with_capacity(users.len());
+        for (index, user_number) in users.iter().enumerate() {
+            let group = first_steps.remove(user_number).map_or(KeyValue::Null, |(_, group)| group);
+            let Some(user_events) = events.get_mut(bounds[index]..bounds[index + 1]) else { continue };
+            if let Some(progress) = user_progress(user_events, group, step_count, window_ms, start_range.clone()) {
+                progresses.push((*user_number, progress));
+            }
+        }
+        progresses
+    }
+}
+
+fn users_at_point(progresses: Vec<(i64, UserProgress)>, point: &FunnelPoint) -> QueryRows {
+    progresses
+        .into_iter()
+        .filter(|(_, progress)| {
+            point.group.as_ref().is_none_or(|label| progress.group.clone().into_cell().label() == *label)
+        })
+        .filter(|(_, progress)| {
+            let reached = progress.reached_after_ms.len();
+            if point.dropped_off { point.step > 0 && reached == point.step } else { reached > point.step }
+        })
+        .take(point.limit)
+        .map(|(user_number, _)| vec![SqlValue::Integer(user_number)])
+        .collect()
 }
 
 impl RowConsumer for FunnelAggregator {
@@ -126,18 +188,14 @@ impl RowConsumer for FunnelAggregator {
     }
 
     fn finish(self: Box<Self>) -> QueryRows {
-        let (step_count, window_ms, start_range, grouped) =
-            (self.step_count, self.window_ms, self.start_range.clone(), self.grouped);
+        let (step_count, grouped, point) = (self.step_count, self.grouped, self.point.clone());
+        let progresses = self.progresses();
+        if let Some(point) = point {
+            return users_at_point(progresses, &point);
+        }
         // (is_overall, group) → per step: times to convert of the users who reached it.
         let mut per_group: HashMap<(bool, KeyValue), Vec<Vec<i64>>> = HashMap::new();
-        let mut first_steps = self.first_steps;
-        let (users, mut events, bounds) = group_by_user(self.events);
-        for (index, user_number) in users.iter().enumerate() {
-            let group = first_steps.remove(user_number).map_or(KeyValue::Null, |(_, group)| group);
-            let Some(user_events) = events.get_mut(bounds[index]..bounds[index + 1]) else { continue };
-            let Some(progress) = user_progress(user_events, group, step_count, window_ms, start_range.clone()) else {
-                continue;
-            };
+        for (_, progress) in progresses {
             let keys = if grouped {
                 vec![(true, KeyValue::Null), (false, progress.group)]
             } else {

@@ -7,6 +7,6 @@ mod plan;
 mod query;
 
 pub use assemble::{FunnelGroup, FunnelResult, FunnelStepResult, assemble_funnel};
-pub use conversion::{FunnelAggregator, StepEvent, UserProgress, user_progress};
+pub use conversion::{FunnelAggregator, FunnelPoint, StepEvent, UserProgress, user_progress};
 pub use plan::{FunnelPlan, plan_funnel};
 pub use query::{FunnelQuery, FunnelStep, ValidFunnel};

@@ -7,7 +7,7 @@
 
 use reel_types::{CompiledQuery, RowConsumer, SqlDialect, SqlValue};
 
-use super::conversion::FunnelAggregator;
+use super::conversion::{FunnelAggregator, FunnelPoint};
 use super::query::ValidFunnel;
 use crate::query::time_slices;
 use crate::sql::{Parameters, dialect_for, filter_condition, property_expression};
@@ -25,7 +25,21 @@ pub struct FunnelPlan {
 impl FunnelPlan {
     /// A fresh consumer for the statement's rows.
     pub fn consumer(&self) -> Box<dyn RowConsumer> {
-        Box::new(FunnelAggregator::new(self.step_count, self.window_ms, self.start_range.clone(), self.grouped))
+        Box::new(self.aggregator())
+    }
+
+    /// A consumer that lists the users at one bar of the chart.
+    pub fn users_consumer(&self, point: FunnelPoint) -> Box<dyn RowConsumer> {
+        Box::new(self.aggregator().for_point(point))
+    }
+
+    fn aggregator(&self) -> FunnelAggregator {
+        FunnelAggregator::new(self.step_count, self.window_ms, self.start_range.clone(), self.grouped)
+    }
+
+    /// Where the funnel's events can be: from the range start to its end plus the window.
+    pub fn scan_range(&self) -> std::ops::Range<i64> {
+        self.start_range.start..self.start_range.end.saturating_add(self.window_ms)
     }
 }
 

@@ -9,8 +9,18 @@ use reel_types::{QueryRows, RowConsumer, SqlValue};
 use super::query::JourneysQuery;
 use crate::key_value::UserSet;
 
+/// A Pathfinder path or a Journey Map link, for the Microscope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JourneyPoint {
+    Path(Vec<String>),
+    Link { step: usize, from: String, to: String },
+}
+
 pub struct JourneyAggregator {
     query: JourneysQuery,
+    /// When set, `finish` lists the users (`user_number` rows, at most
+    /// `limit`) on this path or link instead of counting.
+    point: Option<(JourneyPoint, usize)>,
     type_names: Vec<String>,
     type_numbers: HashMap<String, u32>,
     /// (user, session) → (time, event type number) in arrival order.
@@ -19,7 +29,13 @@ pub struct JourneyAggregator {
 
 impl JourneyAggregator {
     pub fn new(query: JourneysQuery) -> Self {
-        Self { query, type_names: Vec::new(), type_numbers: HashMap::new(), sessions: HashMap::new() }
+        Self { query, point: None, type_names: Vec::new(), type_numbers: HashMap::new(), sessions: HashMap::new() }
+    }
+
+    /// An aggregator that lists the users on `point`.
+    pub fn for_point(mut self, point: JourneyPoint, limit: usize) -> Self {
+        self.point = Some((point, limit));
+        self
     }
 
     fn type_number(&mut self, name: &str) -> u32 {
@@ -87,6 +103,24 @@ impl RowConsumer for JourneyAggregator {
             paths.entry(path).or_default().insert(user_number);
         }
         let name = |number: u32| SqlValue::Text(self.type_names.get(number as usize).cloned().unwrap_or_default());
+        if let Some((point, limit)) = &self.point {
+            let named = |path: &[u32]| path.iter().map(|number| name(*number).label()).collect::<Vec<String>>();
+            let mut users: Vec<i64> = Vec::new();
+            for (path, path_users) in &paths {
+                let on_point = match point {
+                    JourneyPoint::Path(events) => named(path) == *events,
+                    JourneyPoint::Link { step, from, to } => {
+                        named(path).get(*step..step + 2) == Some(&[from.clone(), to.clone()][..])
+                    }
+                };
+                if on_point {
+                    users.extend(path_users.iter());
+                }
+            }
+            users.sort_unstable();
+            users.dedup();
+            return users.into_iter().take(*limit).map(|user| vec![SqlValue::Integer(user)]).collect();
+        }
         let mut rows = vec![vec![SqlValue::Text("users".into()), SqlValue::Integer(anchored_users.len() as i64)]];
         for (path, users) in paths {
             let joined: Vec<String> = path.iter().map(|number| name(*number).label()).collect();

@@ -6,7 +6,7 @@
 mod aggregate;
 mod query;
 
-pub use aggregate::JourneyAggregator;
+pub use aggregate::{JourneyAggregator, JourneyPoint};
 pub use query::{
     JourneyLink, JourneyPath, JourneysQuery, JourneysResult, ValidJourneys, assemble_journeys, plan_journeys,
 };

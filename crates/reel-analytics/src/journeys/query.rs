@@ -3,7 +3,7 @@
 use reel_types::{CompiledQuery, QueryRows, RowConsumer, SqlDialect, SqlValue};
 use serde::{Deserialize, Serialize};
 
-use super::aggregate::JourneyAggregator;
+use super::aggregate::{JourneyAggregator, JourneyPoint};
 use crate::error::{AnalyticsError, AnalyticsResult, invalid};
 use crate::query::{QueryLimits, date_range, time_slices};
 use crate::sql::{Parameters, dialect_for, project_and_time_conditions};
@@ -73,6 +73,11 @@ impl JourneysQuery {
 impl ValidJourneys {
     pub fn consumer(&self) -> Box<dyn RowConsumer> {
         Box::new(JourneyAggregator::new(self.query.clone()))
+    }
+
+    /// A consumer that lists the users on a path or link.
+    pub fn users_consumer(&self, point: JourneyPoint, limit: usize) -> Box<dyn RowConsumer> {
+        Box::new(JourneyAggregator::new(self.query.clone()).for_point(point, limit))
     }
 }
 

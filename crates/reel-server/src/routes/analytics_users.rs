@@ -9,10 +9,10 @@ use axum::extract::{Path, State};
 use bytes::Bytes;
 use reel_analytics::microscope::MICROSCOPE_USERS_MAX;
 use reel_analytics::{
-    JourneysQuery, JourneysResult, MicroscopeQuery, SessionsQuery, SessionsResult, UserCollector, assemble_journeys,
-    assemble_sessions, plan_journeys, plan_microscope, plan_sessions,
+    FunnelUsersQuery, JourneyUsersQuery, JourneysQuery, JourneysResult, MicroscopeQuery, SessionsQuery, SessionsResult,
+    UserCollector, assemble_journeys, assemble_sessions, plan_funnel, plan_journeys, plan_microscope, plan_sessions,
 };
-use reel_types::{SessionSummary, StoredAnalyticsEvent, session_uuid};
+use reel_types::{QueryRows, SessionSummary, StoredAnalyticsEvent, session_uuid};
 use serde_json::{Value, json};
 
 use super::LoggedInUser;
@@ -54,19 +54,71 @@ pub async fn segmentation_users(
         plan_microscope(&valid, project_id, state.stores.events.sql_dialect(), state.config.analytics.scan_parts);
     let candidates = if valid.with_replays_only { MICROSCOPE_USERS_MAX } else { valid.limit };
     let rows = run_scan(&state, &parts, &|| Box::new(UserCollector::for_point(&valid, candidates))).await?;
+    let listing = UserListing {
+        project_id,
+        time_range: valid.start_ms..valid.end_ms,
+        with_replays_only: valid.with_replays_only,
+        limit: valid.limit,
+    };
+    user_streams(&state, &listing, &rows).await
+}
+
+pub async fn funnel_users(
+    State(state): State<AppState>,
+    logged_in: LoggedInUser,
+    Path(project_id): Path<i64>,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    ensure_readable_project(&state, &logged_in, project_id).await?;
+    let point: FunnelUsersQuery = parse_query(&body)?;
+    let limits = state.config.analytics.query_limits();
+    let (funnel, point, limit, with_replays_only) = point.validate(&limits).map_err(analytics_error)?;
+    let plan = plan_funnel(&funnel, project_id, state.stores.events.sql_dialect(), state.config.analytics.scan_parts);
+    let rows = run_scan(&state, &plan.parts, &|| plan.users_consumer(point.clone())).await?;
+    let listing = UserListing { project_id, time_range: plan.scan_range(), with_replays_only, limit };
+    user_streams(&state, &listing, &rows).await
+}
+
+pub async fn journey_users(
+    State(state): State<AppState>,
+    logged_in: LoggedInUser,
+    Path(project_id): Path<i64>,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    ensure_readable_project(&state, &logged_in, project_id).await?;
+    let point: JourneyUsersQuery = parse_query(&body)?;
+    let limits = state.config.analytics.query_limits();
+    let (journeys, point, candidates, limit, with_replays_only) = point.validate(&limits).map_err(analytics_error)?;
+    let parts =
+        plan_journeys(&journeys, project_id, state.stores.events.sql_dialect(), state.config.analytics.scan_parts);
+    let rows = run_scan(&state, &parts, &|| journeys.users_consumer(point.clone(), candidates)).await?;
+    let listing = UserListing { project_id, time_range: journeys.start_ms..journeys.end_ms, with_replays_only, limit };
+    user_streams(&state, &listing, &rows).await
+}
+
+/// Which users' streams to show, and how.
+struct UserListing {
+    project_id: i64,
+    time_range: std::ops::Range<i64>,
+    with_replays_only: bool,
+    limit: usize,
+}
+
+/// The streams of the users in `rows` (one `user_number` each), with the
+/// replays their events belong to.
+async fn user_streams(state: &AppState, listing: &UserListing, rows: &QueryRows) -> ApiResult<Json<Value>> {
+    let project_id = listing.project_id;
     let user_numbers: Vec<i64> = rows.iter().filter_map(|row| row.first().and_then(|cell| cell.as_i64())).collect();
-    let streams = state
-        .stores
-        .events
-        .list_user_events(project_id, &user_numbers, valid.start_ms, valid.end_ms, STREAM_EVENTS_MAX)
-        .await?;
+    let (start_ms, end_ms) = (listing.time_range.start, listing.time_range.end);
+    let streams =
+        state.stores.events.list_user_events(project_id, &user_numbers, start_ms, end_ms, STREAM_EVENTS_MAX).await?;
     let mut known_sessions = HashMap::new();
     let mut users = Vec::new();
     for stream in streams {
         let mut events = Vec::with_capacity(stream.events.len());
         let mut replays: Vec<Value> = Vec::new();
         for event in &stream.events {
-            let replay = replay_of(&state, project_id, event, &mut known_sessions).await?;
+            let replay = replay_of(state, project_id, event, &mut known_sessions).await?;
             if let Some(session) = &replay
                 && !replays.iter().any(|known| known["session"] == session.id.as_str())
             {
@@ -82,7 +134,7 @@ pub async fn segmentation_users(
                 "replay_offset_ms": replay.as_ref().map(|session| (event.time_ms - session.start_time_ms).max(0)),
             }));
         }
-        if valid.with_replays_only && replays.is_empty() {
+        if listing.with_replays_only && replays.is_empty() {
             continue;
         }
         let first = stream.events.first();
@@ -92,11 +144,11 @@ pub async fn segmentation_users(
             "events": events,
             "replays": replays,
         }));
-        if users.len() >= valid.limit {
+        if users.len() >= listing.limit {
             break;
         }
     }
-    Ok(Json(json!({ "start_ms": valid.start_ms, "end_ms": valid.end_ms, "users": users })))
+    Ok(Json(json!({ "start_ms": start_ms, "end_ms": end_ms, "users": users })))
 }
 
 pub async fn user_sessions(

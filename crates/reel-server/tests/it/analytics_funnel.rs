@@ -171,3 +171,48 @@ async fn bad_funnels_are_refused_with_the_field_named() {
         assert!(message.contains(expected_in_message), "{message:?} should name {expected_in_message:?}");
     }
 }
+
+async fn funnel_users(server: &TestServer, point: Value) -> (StatusCode, Value) {
+    let cookie = server.login_cookie().await;
+    let request = Request::post("/api/v1/projects/1/analytics/funnel/users")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(point.to_string()))
+        .unwrap();
+    let (status, body, _) = server.send(request).await;
+    (status, body)
+}
+
+#[tokio::test]
+async fn the_microscope_on_a_funnel_lists_converted_and_dropped_users() {
+    let server = server_with_journeys().await;
+    let by_browser = json!({"scope": "builtin", "name": "browser_name"});
+    let funnel_query = query(steps(&[PAGE, CART, BUY]), by_browser);
+    let users_of = |body: &Value| -> Vec<String> {
+        let mut users: Vec<String> = body["users"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{body}"))
+            .iter()
+            .map(|user| user["user_id"].as_str().or(user["device_id"].as_str()).unwrap().to_owned())
+            .collect();
+        users.sort();
+        users
+    };
+    let (status, body) = funnel_users(&server, json!({"query": funnel_query, "step": 2})).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(users_of(&body), vec!["alice", "dave"], "who purchased");
+    let (_, body) = funnel_users(&server, json!({"query": funnel_query, "step": 1, "dropped_off": true})).await;
+    assert_eq!(users_of(&body), vec!["carol-device", "frank"], "who viewed a page but never reached the cart in order");
+    let (_, body) = funnel_users(&server, json!({"query": funnel_query, "step": 0, "group": "Chrome"})).await;
+    assert_eq!(users_of(&body), vec!["alice", "carol-device", "frank"]);
+    // dave's stream runs past the range end: his cart and purchase come after midnight.
+    let (_, body) = funnel_users(&server, json!({"query": funnel_query, "step": 2, "group": "Safari"})).await;
+    assert_eq!(body["users"][0]["events"].as_array().unwrap().len(), 3, "{body}");
+    for (point, field) in [
+        (json!({"query": funnel_query, "step": 3}), "step"),
+        (json!({"query": funnel_query, "step": 0, "dropped_off": true}), "dropped_off"),
+    ] {
+        let (status, body) = funnel_users(&server, point).await;
+        assert_eq!((status, error_code(&body)), (StatusCode::BAD_REQUEST, "invalid_query"));
+        assert!(body["error"]["message"].as_str().unwrap().contains(field), "{body}");
+    }
+}
