@@ -25,23 +25,25 @@ const TIMED_RUNS: usize = 5;
 /// The server's default `analytics.scan_parts`.
 const SCAN_PARTS: usize = 2;
 
-async fn fill_store(store: &SqliteStore, users: u64) -> anyhow::Result<(u64, f64)> {
-    let plan = AnalyticsDemoPlan {
-        project_id: 1,
-        users,
-        events_per_user: EVENTS_PER_USER,
-        start_ms: START_MS,
-        days: DAYS,
-        seed: 11,
-    };
+async fn fill_store(store: &Arc<SqliteStore>, users: u64) -> anyhow::Result<(u64, f64)> {
+    let plan = AnalyticsDemoPlan { project_id: 1, users, events_per_user: EVENTS_PER_USER, start_ms: START_MS, days: DAYS, seed: 11 };
     let started = Instant::now();
     let mut chunk = Vec::with_capacity(INSERT_CHUNK_EVENTS + 200);
     let mut stored = 0_u64;
+    // The next chunk is generated while the previous one is written.
+    let mut writing: Option<tokio::task::JoinHandle<reel_storage::StorageResult<reel_storage::EventInsertCounts>>> = None;
     for user_index in 0..users {
         chunk.extend(generate_user_events(&plan, user_index));
         if chunk.len() >= INSERT_CHUNK_EVENTS || user_index + 1 == users {
-            stored += store.insert_events(std::mem::take(&mut chunk)).await?.inserted;
+            if let Some(previous) = writing.take() {
+                stored += previous.await??.inserted;
+            }
+            let (store, events) = (store.clone(), std::mem::take(&mut chunk));
+            writing = Some(tokio::spawn(async move { store.insert_events(events).await }));
         }
+    }
+    if let Some(previous) = writing.take() {
+        stored += previous.await??.inserted;
     }
     Ok((stored, started.elapsed().as_secs_f64()))
 }
