@@ -1,4 +1,4 @@
-/** Top-level routing: /login, / (session replays), /replays/{id}, /analytics/segmentation, /analytics/funnels. */
+/** Top-level routing: /login, / (session replays), /replays/{id}, /analytics/segmentation, /analytics/funnels, /analytics/sessions, /analytics/journeys. */
 
 import type { ReactNode } from "react";
 import { Suspense, lazy } from "react";
@@ -12,6 +12,8 @@ import { SessionListPage } from "./pages/session-list-page";
 // ECharts is only needed on the chart pages: their own chunks (sharing ECharts), loaded on the first visit.
 const SegmentationPage = lazy(() => import("./pages/segmentation-page").then((module) => ({ default: module.SegmentationPage })));
 const FunnelPage = lazy(() => import("./pages/funnel-page").then((module) => ({ default: module.FunnelPage })));
+const JourneysPage = lazy(() => import("./pages/journeys-page").then((module) => ({ default: module.JourneysPage })));
+const UserSessionsPage = lazy(() => import("./pages/user-sessions-page").then((module) => ({ default: module.UserSessionsPage })));
 
 function ChartPage(props: { children: (user: User) => ReactNode }) {
   return (
@@ -34,6 +36,10 @@ export function App() {
       return <ChartPage>{(user) => <SegmentationPage user={user} />}</ChartPage>;
     case "funnels":
       return <ChartPage>{(user) => <FunnelPage user={user} />}</ChartPage>;
+    case "user-sessions":
+      return <ChartPage>{(user) => <UserSessionsPage user={user} />}</ChartPage>;
+    case "journeys":
+      return <ChartPage>{(user) => <JourneysPage user={user} />}</ChartPage>;
     case "not-found":
       return (
         <main className="centered-message">

@@ -33,6 +33,8 @@ export type Route =
   | { name: "replay"; sessionId: string }
   | { name: "segmentation" }
   | { name: "funnels" }
+  | { name: "user-sessions" }
+  | { name: "journeys" }
   | { name: "not-found" };
 
 export function matchRoute(pathname: string): Route {
@@ -47,6 +49,12 @@ export function matchRoute(pathname: string): Route {
   }
   if (pathname === "/analytics/funnels" || pathname === "/analytics/funnels/") {
     return { name: "funnels" };
+  }
+  if (pathname === "/analytics/sessions" || pathname === "/analytics/sessions/") {
+    return { name: "user-sessions" };
+  }
+  if (pathname === "/analytics/journeys" || pathname === "/analytics/journeys/") {
+    return { name: "journeys" };
   }
   const replayMatch = /^\/replays\/([^/]+)\/?$/.exec(pathname);
   if (replayMatch !== null) {

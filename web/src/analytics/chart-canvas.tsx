@@ -13,7 +13,7 @@ interface Anchor {
 
 export interface ChartCanvasProps {
   option: ChartOption;
-  onSelectPoint: (point: SelectedPoint) => void;
+  onSelectPoint?: (point: SelectedPoint) => void;
   /** For a click in the plot that hits no bar or symbol: the point there, or null. */
   pointAt?: (chart: ChartInstance, pixel: [number, number]) => SelectedPoint | null;
   pointMenu?: ReactNode;
@@ -41,7 +41,7 @@ export function ChartCanvas(props: ChartCanvasProps) {
     const select = (point: SelectedPoint, at: Anchor) => {
       // Keep the menu (about 240 px wide) inside the chart.
       setAnchor({ x: Math.max(0, Math.min(at.x, container.clientWidth - 240)), y: at.y + 8 });
-      handlersRef.current.onSelectPoint(point);
+      handlersRef.current.onSelectPoint?.(point);
     };
     // Symbols and bars.
     chart.on("click", (params) => {

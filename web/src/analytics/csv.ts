@@ -41,7 +41,9 @@ export function segmentationCsv(result: SegmentationResult): string {
   return toCsv([header, ...measureLines(result).map((line) => [line.series, line.label, line.group, ...line.values, line.total])]);
 }
 
+export type ChartName = "segmentation" | "funnel" | "sessions" | "journeys";
+
 /** "segmentation-2026-10-29-to-2026-11-27.csv" ("funnel-…" with that chart). */
-export function csvFileName(startDate: string, endDate: string, chart: "segmentation" | "funnel" = "segmentation"): string {
+export function csvFileName(startDate: string, endDate: string, chart: ChartName = "segmentation"): string {
   return `${chart}-${startDate}-to-${endDate}.csv`;
 }

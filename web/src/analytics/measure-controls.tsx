@@ -55,15 +55,22 @@ export function MeasureControls(props: { draft: QueryDraft; onChange: (draft: Qu
         )}
       </div>
       <div className="query-line">
-        <select aria-label="Interval" data-testid="interval" value={draft.interval} onChange={(event) => onChange({ ...draft, interval: event.target.value as Interval })}>
-          {INTERVALS.map((interval) => (
-            <option key={interval} value={interval}>
-              {INTERVAL_LABELS[interval]}
-            </option>
-          ))}
-        </select>
+        <IntervalSelect interval={draft.interval} onChange={(interval) => onChange({ ...draft, interval })} />
       </div>
       <DateRangeFields range={draft} onChange={(range) => onChange({ ...draft, ...range })} />
     </section>
+  );
+}
+
+/** Hourly, daily, weekly or monthly buckets (segmentation and User Sessions). */
+export function IntervalSelect(props: { interval: Interval; onChange: (interval: Interval) => void }) {
+  return (
+    <select aria-label="Interval" data-testid="interval" value={props.interval} onChange={(event) => props.onChange(event.target.value as Interval)}>
+      {INTERVALS.map((interval) => (
+        <option key={interval} value={interval}>
+          {INTERVAL_LABELS[interval]}
+        </option>
+      ))}
+    </select>
   );
 }

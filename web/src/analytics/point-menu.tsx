@@ -1,8 +1,8 @@
-/** The menu a chart point opens. "View User Streams" is a placeholder for the Microscope. */
+/** The menu a chart point opens: "View User Streams" (the Microscope), disabled where the point has no users of its own. */
 
 import { useEffect, useRef } from "react";
 
-export function PointMenu(props: { title: string; detail: string; onClose: () => void }) {
+export function PointMenu(props: { title: string; detail: string; onClose: () => void; onViewUserStreams?: () => void }) {
   const menuRef = useRef<HTMLDivElement>(null);
   const { onClose } = props;
 
@@ -29,7 +29,15 @@ export function PointMenu(props: { title: string; detail: string; onClose: () =>
     <div className="point-menu" ref={menuRef} role="menu" aria-label={props.title} data-testid="point-menu">
       <div className="point-menu-title">{props.title}</div>
       <div className="point-menu-detail muted small">{props.detail}</div>
-      <button type="button" role="menuitem" className="point-menu-item" disabled title="Coming soon" data-testid="view-user-streams">
+      <button
+        type="button"
+        role="menuitem"
+        className="point-menu-item"
+        disabled={props.onViewUserStreams === undefined}
+        title={props.onViewUserStreams === undefined ? "A formula or frequency point has no users of its own" : undefined}
+        data-testid="view-user-streams"
+        onClick={props.onViewUserStreams}
+      >
         View User Streams
       </button>
     </div>

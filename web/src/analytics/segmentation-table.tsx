@@ -1,7 +1,7 @@
 /** The numbers under the chart: rows × buckets plus the total, or users per "times" for frequency. */
 
 import type { SegmentationResult } from "../api/segmentation-types";
-import { bucketLabel } from "./buckets";
+import { BucketHeadings, BucketValueCells } from "./bucket-cells";
 import { bucketKeys, formatMeasure, frequencyTable, isFrequency, measureLines } from "./table-model";
 
 function LineHeadings(props: { series: string; label: string; group: string }) {
@@ -15,7 +15,10 @@ function LineHeadings(props: { series: string; label: string; group: string }) {
   );
 }
 
-function MeasureTable(props: { result: SegmentationResult }) {
+/** For a row: what its total opens (the row's User Streams over the range), or undefined. */
+export type TotalAction = (rowIndex: number) => (() => void) | undefined;
+
+function MeasureTable(props: { result: SegmentationResult; totalAction?: TotalAction }) {
   const { result } = props;
   const keys = bucketKeys(result);
   return (
@@ -24,26 +27,14 @@ function MeasureTable(props: { result: SegmentationResult }) {
         <tr>
           <th className="sticky-column">Event</th>
           <th>Group</th>
-          {result.buckets_ms.map((bucketMs, index) => (
-            <th key={keys[index]} className="numeric" data-bucket={keys[index]} title={keys[index]}>
-              {bucketLabel(bucketMs, result.interval)}
-            </th>
-          ))}
-          <th className="numeric total-cell">Total</th>
+          <BucketHeadings buckets_ms={result.buckets_ms} interval={result.interval} />
         </tr>
       </thead>
       <tbody>
         {measureLines(result).map((line, rowIndex) => (
           <tr key={rowIndex} data-testid="segmentation-row" data-series={line.series} data-label={line.label} data-group={line.group}>
             <LineHeadings {...line} />
-            {line.values.map((value, index) => (
-              <td key={keys[index]} className="numeric" data-testid="bucket-cell" data-bucket={keys[index]}>
-                {formatMeasure(value)}
-              </td>
-            ))}
-            <td className="numeric total-cell" data-testid="total-cell">
-              {formatMeasure(line.total)}
-            </td>
+            <BucketValueCells keys={keys} values={line.values} total={line.total} format={formatMeasure} onTotal={props.totalAction?.(rowIndex)} />
           </tr>
         ))}
       </tbody>
@@ -82,7 +73,7 @@ function FrequencyTableView(props: { result: SegmentationResult }) {
   );
 }
 
-export function SegmentationTable(props: { result: SegmentationResult }) {
+export function SegmentationTable(props: { result: SegmentationResult; totalAction?: TotalAction }) {
   const empty = props.result.rows.length === 0 && props.result.frequency.length === 0;
   return (
     <div className="table-frame">
@@ -93,7 +84,7 @@ export function SegmentationTable(props: { result: SegmentationResult }) {
       ) : isFrequency(props.result) ? (
         <FrequencyTableView result={props.result} />
       ) : (
-        <MeasureTable result={props.result} />
+        <MeasureTable result={props.result} totalAction={props.totalAction} />
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 /** The answer flattened into lines, shared by the table, the chart and the CSV. */
 
-import type { GroupValue, SegmentationResult } from "../api/segmentation-types";
+import type { GroupValue, Interval, SegmentationResult } from "../api/segmentation-types";
 import { bucketKey } from "./buckets";
 
 export interface MeasureLine {
@@ -33,7 +33,7 @@ export function isFrequency(result: SegmentationResult): boolean {
   return result.rows.length === 0 && result.frequency.length > 0;
 }
 
-export function bucketKeys(result: SegmentationResult): string[] {
+export function bucketKeys(result: { buckets_ms: readonly number[]; interval: Interval }): string[] {
   return result.buckets_ms.map((bucketMs) => bucketKey(bucketMs, result.interval));
 }
 

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { navigate } from "../navigation";
 import type { SelectedPoint } from "./chart-model";
+import type { ChartName } from "./csv";
 import { csvFileName } from "./csv";
 import { downloadText } from "./download";
 import { useChartRun, useCurrentProject } from "./use-segmentation";
@@ -19,7 +20,7 @@ export interface ChartQueryOptions<Query, Result> {
   /** The page's path, e.g. "/analytics/funnels". */
   path: string;
   /** Names the CSV file: `<chart>-<start>-to-<end>.csv`. */
-  chart: "segmentation" | "funnel";
+  chart: ChartName;
   csv: (result: Result) => string;
   fetcher: (projectId: number, query: Query, signal: AbortSignal) => Promise<Result>;
   /** The query in the search params, or null. */

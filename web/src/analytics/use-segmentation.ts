@@ -11,22 +11,25 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A failed load: nothing once aborted, /login for a 401, else `show` with its message. */
+export function reportLoadError(error: unknown, signal: AbortSignal, show: (message: string) => void): void {
+  if (signal.aborted) {
+    return;
+  }
+  if (isNotLoggedIn(error)) {
+    navigate("/login", { replace: true });
+    return;
+  }
+  show(messageOf(error));
+}
+
 export function useCurrentProject(): ProjectState {
   const [state, setState] = useState<ProjectState>({ kind: "loading" });
   useEffect(() => {
     const abort = new AbortController();
     fetchProjects(abort.signal)
       .then((projects) => setState(projects.length === 0 ? { kind: "none" } : { kind: "loaded", project: projects[0] }))
-      .catch((error: unknown) => {
-        if (abort.signal.aborted) {
-          return;
-        }
-        if (isNotLoggedIn(error)) {
-          navigate("/login", { replace: true });
-          return;
-        }
-        setState({ kind: "failed", message: messageOf(error) });
-      });
+      .catch((error: unknown) => reportLoadError(error, abort.signal, (message) => setState({ kind: "failed", message })));
     return () => abort.abort();
   }, []);
   return state;
@@ -59,16 +62,7 @@ export function useChartRun<Query, Result>(projectId: number | null, fetcher: Fe
       setState((previous) => ({ ...previous, running: true, error: null }));
       fetcher(projectId, query, abort.signal)
         .then((result) => setState({ running: false, answer: { query, result }, error: null }))
-        .catch((error: unknown) => {
-          if (abort.signal.aborted) {
-            return;
-          }
-          if (isNotLoggedIn(error)) {
-            navigate("/login", { replace: true });
-            return;
-          }
-          setState({ running: false, answer: null, error: messageOf(error) });
-        });
+        .catch((error: unknown) => reportLoadError(error, abort.signal, (message) => setState({ running: false, answer: null, error: message })));
     },
     [projectId, fetcher],
   );

@@ -1,7 +1,5 @@
 /** Calls to the Reel HTTP API. The login cookie travels automatically (same origin). */
 
-import type { FunnelQuery, FunnelResult } from "./funnel-types";
-import type { SegmentationQuery, SegmentationResult } from "./segmentation-types";
 import type { Project, RecordingWindowResponse, SessionAnalyticsEvent, SessionDetail, SessionFilters, SessionPage, User } from "./types";
 
 export class ApiError extends Error {
@@ -16,7 +14,8 @@ export class ApiError extends Error {
   }
 }
 
-async function requestJson<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+/** A JSON request with the login cookie; a non-2xx answer throws an `ApiError` with the server's code and message. */
+export async function requestJson<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const response = await fetch(path, {
     method,
     credentials: "same-origin",
@@ -129,18 +128,4 @@ export async function fetchSessionAnalyticsEvents(sessionId: string, signal?: Ab
     }
     throw error;
   }
-}
-
-function analyticsPath(projectId: number, chart: string): string {
-  return `/api/v1/projects/${encodeURIComponent(String(projectId))}/analytics/${chart}`;
-}
-
-/** Event Segmentation; a 400 `invalid_query` names the field the server refused. */
-export function fetchSegmentation(projectId: number, query: SegmentationQuery, signal?: AbortSignal): Promise<SegmentationResult> {
-  return requestJson<SegmentationResult>("POST", analyticsPath(projectId, "segmentation"), query, signal);
-}
-
-/** Funnel Analysis; errors as for segmentation (400 `invalid_query`). */
-export function fetchFunnel(projectId: number, query: FunnelQuery, signal?: AbortSignal): Promise<FunnelResult> {
-  return requestJson<FunnelResult>("POST", analyticsPath(projectId, "funnel"), query, signal);
 }

@@ -9,6 +9,8 @@ const NAV_LINKS = [
   { href: "/", label: "Session Replays", current: (pathname: string) => pathname === "/" || pathname.startsWith("/replays/") },
   { href: "/analytics/segmentation", label: "Event Segmentation", current: (pathname: string) => pathname.startsWith("/analytics/segmentation") },
   { href: "/analytics/funnels", label: "Funnels", current: (pathname: string) => pathname.startsWith("/analytics/funnels") },
+  { href: "/analytics/sessions", label: "User Sessions", current: (pathname: string) => pathname.startsWith("/analytics/sessions") },
+  { href: "/analytics/journeys", label: "Journeys", current: (pathname: string) => pathname.startsWith("/analytics/journeys") },
 ];
 
 export function AppShell(props: { user: User; children: ReactNode }) {

@@ -1,7 +1,7 @@
 /** /analytics/funnels: Funnel Analysis. The query lives in the search params (shareable). */
 
 import { useMemo, useState } from "react";
-import { fetchFunnel } from "../api/client";
+import { fetchFunnel } from "../api/analytics-client";
 import type { User } from "../api/types";
 import { ChartPageLayout } from "../analytics/chart-page-parts";
 import { FunnelChart } from "../analytics/funnel-chart";

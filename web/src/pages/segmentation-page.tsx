@@ -1,12 +1,13 @@
 /** /analytics/segmentation: Event Segmentation. The query lives in the search params (shareable). */
 
-import { useMemo, useState } from "react";
-import { fetchSegmentation } from "../api/client";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { fetchSegmentation } from "../api/analytics-client";
 import type { User } from "../api/types";
 import { ChartPageLayout } from "../analytics/chart-page-parts";
 import { chartModel } from "../analytics/chart-model";
 import { segmentationCsv } from "../analytics/csv";
 import { MeasureControls } from "../analytics/measure-controls";
+import { microscopeRequest } from "../analytics/microscope-request";
 import { PointMenu } from "../analytics/point-menu";
 import { defaultDraft, draftToQuery, queryToDraft } from "../analytics/query-draft";
 import { queryToSearchParams, searchParamsToQuery } from "../analytics/query-url";
@@ -15,6 +16,8 @@ import { SegmentationTable } from "../analytics/segmentation-table";
 import { SeriesList } from "../analytics/series-list";
 import { formatMeasure } from "../analytics/table-model";
 import { useChartQuery } from "../analytics/use-chart-query";
+import { UserStreamsPanel } from "../analytics/user-streams-panel";
+import type { MicroscopeRequest } from "../api/microscope-types";
 
 export const SEGMENTATION_PATH = "/analytics/segmentation";
 
@@ -31,15 +34,29 @@ export function SegmentationPage(props: { user: User }) {
   const answer = state.answer;
   const model = useMemo(() => (answer === null ? null : chartModel(answer.result)), [answer]);
 
+  const [streams, setStreams] = useState<{ request: MicroscopeRequest; title: string; detail: string } | null>(null);
+  const closeStreams = useCallback(() => setStreams(null), []);
+  useEffect(closeStreams, [answer, closeStreams]);
+  const projectId = project.kind === "loaded" ? project.project.id : null;
+
+  /** Opens the User Streams of a row at a bucket (null: over the whole range); undefined where there are no users. */
+  const streamsOpener = (rowIndex: number, bucketIndex: number | null, detail: string) => {
+    const request = answer === null ? null : microscopeRequest(answer.query, answer.result, rowIndex, bucketIndex);
+    const title = model?.lines[rowIndex]?.name ?? "";
+    return request === null ? undefined : () => {
+      setStreams({ request, title, detail });
+      closeMenu();
+    };
+  };
+  const totalAction = (rowIndex: number) => streamsOpener(rowIndex, null, `All dates: ${formatMeasure(answer?.result.rows[rowIndex]?.total ?? null)}`);
+
   const selectedLine = selected === null || model === null ? undefined : model.lines[selected.rowIndex];
-  const pointMenu =
-    selected !== null && selectedLine !== undefined && model !== null ? (
-      <PointMenu
-        title={selectedLine.name}
-        detail={`${model.categories[selected.bucketIndex] ?? ""}: ${formatMeasure(selectedLine.values[selected.bucketIndex] ?? null)}`}
-        onClose={closeMenu}
-      />
-    ) : null;
+  let pointMenu = null;
+  if (selected !== null && selectedLine !== undefined && model !== null) {
+    const detail = `${model.categories[selected.bucketIndex] ?? ""}: ${formatMeasure(selectedLine.values[selected.bucketIndex] ?? null)}`;
+    const viewUserStreams = streamsOpener(selected.rowIndex, selected.bucketIndex, detail);
+    pointMenu = <PointMenu title={selectedLine.name} detail={detail} onClose={closeMenu} onViewUserStreams={viewUserStreams} />;
+  }
 
   return (
     <ChartPageLayout
@@ -67,7 +84,10 @@ export function SegmentationPage(props: { user: User }) {
         answer !== null && (
           <>
             <SegmentationChart result={answer.result} onSelectPoint={select} pointMenu={pointMenu} />
-            <SegmentationTable result={answer.result} />
+            <SegmentationTable result={answer.result} totalAction={totalAction} />
+            {streams !== null && projectId !== null && (
+              <UserStreamsPanel projectId={projectId} request={streams.request} title={streams.title} detail={streams.detail} onClose={closeStreams} />
+            )}
           </>
         )
       }

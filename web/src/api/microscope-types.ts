@@ -1,0 +1,48 @@
+/** Shapes of `POST /api/v1/projects/{id}/analytics/segmentation/users`, the Microscope (docs/analytics-api.md). */
+
+import type { GroupValue, SegmentationQuery } from "./segmentation-types";
+
+export interface MicroscopeRequest {
+  query: SegmentationQuery;
+  /** The row's series index (0 = A). */
+  series: number;
+  /** The row's group labels, `[]` when not grouped. */
+  group: GroupValue[];
+  /** The point's bucket start; absent for the row's total over the range. */
+  bucket_ms?: number;
+  with_replays_only?: boolean;
+  limit?: number;
+}
+
+export interface MicroscopeEvent {
+  event_type: string;
+  display_name: string;
+  time: number;
+  session_id: number | null;
+  replay_id: string | null;
+  event_properties: Record<string, unknown>;
+  /** When Reel has the session's replay: the id for `/replays/{id}` (null or absent otherwise). */
+  replay_session?: string | null;
+  /** The event's moment in that replay. */
+  replay_offset_ms?: number | null;
+}
+
+export interface MicroscopeReplay {
+  session: string;
+  replay_id: string;
+  start_time_ms: number;
+  duration_ms: number;
+}
+
+export interface MicroscopeUser {
+  user_id: string | null;
+  device_id: string | null;
+  events: MicroscopeEvent[];
+  replays: MicroscopeReplay[];
+}
+
+export interface MicroscopeResult {
+  start_ms: number;
+  end_ms: number;
+  users: MicroscopeUser[];
+}
