@@ -26,12 +26,20 @@ const TIMED_RUNS: usize = 5;
 const SCAN_PARTS: usize = 2;
 
 async fn fill_store(store: &Arc<SqliteStore>, users: u64) -> anyhow::Result<(u64, f64)> {
-    let plan = AnalyticsDemoPlan { project_id: 1, users, events_per_user: EVENTS_PER_USER, start_ms: START_MS, days: DAYS, seed: 11 };
+    let plan = AnalyticsDemoPlan {
+        project_id: 1,
+        users,
+        events_per_user: EVENTS_PER_USER,
+        start_ms: START_MS,
+        days: DAYS,
+        seed: 11,
+    };
     let started = Instant::now();
     let mut chunk = Vec::with_capacity(INSERT_CHUNK_EVENTS + 200);
     let mut stored = 0_u64;
     // The next chunk is generated while the previous one is written.
-    let mut writing: Option<tokio::task::JoinHandle<reel_storage::StorageResult<reel_storage::EventInsertCounts>>> = None;
+    let mut writing: Option<tokio::task::JoinHandle<reel_storage::StorageResult<reel_storage::EventInsertCounts>>> =
+        None;
     for user_index in 0..users {
         chunk.extend(generate_user_events(&plan, user_index));
         if chunk.len() >= INSERT_CHUNK_EVENTS || user_index + 1 == users {

@@ -1,7 +1,7 @@
 //! Demo data: generated sessions stored through the real ingest path, so a
 //! newcomer sees replays in the list before recording their own.
 
-use reel_demo_data::{DemoSessionPlan, generate_session_batches};
+use reel_demo_data::{AnalyticsDemoPlan, DemoSessionPlan, generate_session_batches, generate_user_events};
 use reel_storage::SessionListQuery;
 
 use crate::error::{ApiError, ApiResult};
@@ -53,4 +53,47 @@ pub async fn seed_demo_sessions(state: &AppState, base_url: &str, session_count:
         }
     }
     Ok(session_count)
+}
+
+/// How much generated analytics data to store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemoAnalyticsSize {
+    pub users: u64,
+    pub events_per_user: u64,
+    /// Days back from today the events spread over.
+    pub days: i64,
+}
+
+/// The analytics events `reel serve --demo-data` adds, so every chart has
+/// something to show.
+pub const DEMO_ANALYTICS_SIZE: DemoAnalyticsSize = DemoAnalyticsSize { users: 500, events_per_user: 60, days: 30 };
+
+const DEMO_ANALYTICS_CHUNK_EVENTS: usize = 20_000;
+const DAY_MS: i64 = 86_400_000;
+
+/// Stores generated analytics events (page views, clicks, a shop funnel,
+/// replays, errors, dead clicks) in the first project, ending today. Events
+/// already stored (same insert ids) are skipped, so running it again adds
+/// nothing. Returns how many events were stored.
+pub async fn seed_demo_analytics(state: &AppState, size: DemoAnalyticsSize) -> ApiResult<u64> {
+    let projects = state.stores.accounts.list_projects().await?;
+    let Some(project) = projects.first() else { return Ok(0) };
+    let today_start_ms = now_ms().div_euclid(DAY_MS) * DAY_MS;
+    let plan = AnalyticsDemoPlan {
+        project_id: project.id,
+        users: size.users,
+        events_per_user: size.events_per_user,
+        start_ms: today_start_ms - (size.days - 1).max(0) * DAY_MS,
+        days: size.days.max(1),
+        seed: 2026,
+    };
+    let mut stored = 0;
+    let mut chunk = Vec::with_capacity(DEMO_ANALYTICS_CHUNK_EVENTS + 256);
+    for user_index in 0..size.users {
+        chunk.extend(generate_user_events(&plan, user_index));
+        if chunk.len() >= DEMO_ANALYTICS_CHUNK_EVENTS || user_index + 1 == size.users {
+            stored += state.stores.events.insert_events(std::mem::take(&mut chunk)).await?.inserted;
+        }
+    }
+    Ok(stored)
 }

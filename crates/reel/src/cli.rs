@@ -18,6 +18,27 @@ pub enum Command {
     /// Frustration signals maintenance.
     #[command(subcommand)]
     Signals(SignalsCommand),
+    /// Store generated analytics events (users, sessions, a shop funnel) in
+    /// the first project, to explore the charts or measure them at scale.
+    DemoData(DemoDataArguments),
+}
+
+#[derive(Args)]
+pub struct DemoDataArguments {
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// The server's data directory (default ./reel-data).
+    #[arg(long)]
+    pub data_dir: Option<PathBuf>,
+    /// People to generate (100,000 with 100 events each is the 10-million-event benchmark).
+    #[arg(long, default_value_t = 1_000)]
+    pub users: u64,
+    /// About how many events each person has.
+    #[arg(long, default_value_t = 100)]
+    pub events_per_user: u64,
+    /// Days back from today the events spread over.
+    #[arg(long, default_value_t = 30)]
+    pub days: i64,
 }
 
 #[derive(Subcommand)]

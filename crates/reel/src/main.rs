@@ -4,6 +4,7 @@
 
 mod backends;
 mod cli;
+mod demo_data_command;
 mod signals_command;
 
 use anyhow::Context;
@@ -23,6 +24,7 @@ async fn main() -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(arguments) => serve(arguments).await,
         Command::Signals(SignalsCommand::Recompute(arguments)) => signals_command::recompute(arguments).await,
+        Command::DemoData(arguments) => demo_data_command::store_demo_data(arguments).await,
     }
 }
 
@@ -49,6 +51,12 @@ async fn serve(arguments: ServeArguments) -> anyhow::Result<()> {
         let seeded = demo_seed::seed_demo_sessions(&state, &base_url, 6).await.context("seeding demo sessions")?;
         if seeded > 0 {
             tracing::info!(sessions = seeded, "stored demo sessions");
+        }
+        let events = demo_seed::seed_demo_analytics(&state, demo_seed::DEMO_ANALYTICS_SIZE)
+            .await
+            .context("storing demo analytics events")?;
+        if events > 0 {
+            tracing::info!(events, "stored demo analytics events");
         }
     }
     print_welcome(&base_url, &config, &report);

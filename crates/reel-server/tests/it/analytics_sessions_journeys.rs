@@ -175,19 +175,35 @@ async fn pathfinder_and_journey_map() {
 #[tokio::test]
 async fn the_microscope_on_a_path_and_a_link() {
     let server = server_with_paths().await;
-    let journeys = json!({"start_event": "Home", "path_events": 3, "start_date": "2026-11-01", "end_date": "2026-11-02"});
+    let journeys =
+        json!({"start_event": "Home", "path_events": 3, "start_date": "2026-11-01", "end_date": "2026-11-02"});
     let user_ids = |body: &Value| -> Vec<String> {
-        let mut users: Vec<String> =
-            body["users"].as_array().unwrap_or_else(|| panic!("{body}")).iter().map(|user| user["user_id"].as_str().unwrap().to_owned()).collect();
+        let mut users: Vec<String> = body["users"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{body}"))
+            .iter()
+            .map(|user| user["user_id"].as_str().unwrap().to_owned())
+            .collect();
         users.sort();
         users
     };
-    let (status, body) = post(&server, "journeys/users", json!({"query": journeys, "path": ["Home", "Product", "Cart"]})).await;
+    let (status, body) =
+        post(&server, "journeys/users", json!({"query": journeys, "path": ["Home", "Product", "Cart"]})).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(user_ids(&body), vec!["alice", "carol"]);
-    let (_, body) = post(&server, "journeys/users", json!({"query": journeys, "link": {"step": 0, "from": "Home", "to": "Product"}})).await;
+    let (_, body) = post(
+        &server,
+        "journeys/users",
+        json!({"query": journeys, "link": {"step": 0, "from": "Home", "to": "Product"}}),
+    )
+    .await;
     assert_eq!(user_ids(&body), vec!["alice", "bob", "carol"]);
-    let (_, body) = post(&server, "journeys/users", json!({"query": journeys, "link": {"step": 1, "from": "Home", "to": "Product"}})).await;
+    let (_, body) = post(
+        &server,
+        "journeys/users",
+        json!({"query": journeys, "link": {"step": 1, "from": "Home", "to": "Product"}}),
+    )
+    .await;
     assert_eq!(user_ids(&body), Vec::<String>::new(), "no path has Home second");
     let (status, body) = post(&server, "journeys/users", json!({"query": journeys})).await;
     assert_eq!((status, error_code(&body)), (StatusCode::BAD_REQUEST, "invalid_query"));
