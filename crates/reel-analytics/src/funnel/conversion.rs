@@ -66,8 +66,8 @@ pub fn user_progress(
     Some(UserProgress { group, reached_after_ms })
 }
 
-/// Streams the funnel statements' rows (`user_number, time_ms, group_value,
-/// steps_matched`) into per-user event lists and, at the end, counts per group and
+/// Streams the funnel statements' rows (`user_number, time_ms,
+/// steps_matched[, group_value]`) into per-user event lists and, at the end, counts per group and
 /// step. Rows out: `is_overall` (1 for all users, 0 for one group),
 /// `group_value`, `step`, `users`, `median_ms` (time from the first step).
 pub struct FunnelAggregator {
@@ -122,15 +122,34 @@ impl FunnelAggregator {
     /// Every user in the funnel with how far they got, by user number.
     fn progresses(self) -> Vec<(i64, UserProgress)> {
         let (step_count, window_ms, start_range) = (self.step_count, self.window_ms, self.start_range.clone());
-        let mut first_steps = self.first_steps;
+        let first_steps = self.first_steps;
         let (users, mut events, bounds) = group_by_user(self.events);
-        let mut progresses = Vec::with_capacity(users.len());
-        for (index, user_number) in users.iter().enumerate() {
-            let group = first_steps.remove(user_number).map_or(KeyValue::Null, |(_, group)| group);
-            let Some(user_events) = events.get_mut(bounds[index]..bounds[index + 1]) else { continue };
-            if let Some(progress) = user_progress(user_events, group, step_count, window_ms, start_range.clone()) {
-                progresses.push((*user_number, progress));
+        // Two halves of the users on two threads: the per-user work is
+        // independent, and this machine class has two cores.
+        let middle = users.len() / 2;
+        let (first_events, second_events) = events.split_at_mut(bounds[middle]);
+        let run = |users: &[i64], bounds: &[usize], events: &mut [StepEvent], offset: usize| {
+            let mut progresses = Vec::with_capacity(users.len());
+            for (index, user_number) in users.iter().enumerate() {
+                let group = first_steps.get(user_number).map_or(KeyValue::Null, |(_, group)| group.clone());
+                let Some(user_events) = events.get_mut(bounds[index] - offset..bounds[index + 1] - offset) else {
+                    continue;
+                };
+                if let Some(progress) = user_progress(user_events, group, step_count, window_ms, start_range.clone()) {
+                    progresses.push((*user_number, progress));
+                }
             }
+            progresses
+        };
+        let (mut progresses, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| run(&users[middle..], &bounds[middle..], second_events, bounds[middle]));
+            let first = run(&users[..middle], &bounds[..=middle], first_events, 0);
+            (first, second.join())
+        });
+        match second {
+            Ok(second) => progresses.extend(second),
+            // The per-user code does not panic; if it ever did, the panic goes on.
+            Err(panic) => std::panic::resume_unwind(panic),
         }
         progresses
     }
@@ -158,14 +177,14 @@ impl RowConsumer for FunnelAggregator {
         else {
             return;
         };
-        let steps_matched = row.get(3).and_then(SqlValue::as_i64).map_or(0, |mask| mask as u32);
+        let steps_matched = row.get(2).and_then(SqlValue::as_i64).map_or(0, |mask| mask as u32);
         if steps_matched == 0 {
             return;
         }
         if self.grouped && steps_matched & 1 == 1 && self.start_range.contains(&time_ms) {
             let earliest = self.first_steps.get(&user_number).is_none_or(|(earliest_ms, _)| time_ms < *earliest_ms);
             if earliest {
-                self.first_steps.insert(user_number, (time_ms, KeyValue::of(row.get(2))));
+                self.first_steps.insert(user_number, (time_ms, KeyValue::of(row.get(3))));
             }
         }
         self.events.push((user_number, StepEvent { time_ms, steps_matched }));

@@ -3,7 +3,8 @@
 //! window, with the bit mask of the steps it matches (their filters) and,
 //! for the first step's type, the group property.
 //!
-//! Columns: `user_number`, `time_ms`, `group_value`, `steps_matched`.
+//! Columns: `user_number`, `time_ms`, `steps_matched`, and `group_value`
+//! when the funnel is grouped.
 
 use reel_types::{CompiledQuery, RowConsumer, SqlDialect, SqlValue};
 
@@ -76,9 +77,13 @@ fn funnel_statement(
     let mut parameters = Parameters::new(dialect_for(dialect));
     let user_number = parameters.dialect().user_number();
     let first_step_type = valid.query.steps.first().is_some_and(|step| step.event_type == event_type);
-    let group_value = match &valid.query.group_by {
-        Some(property) if first_step_type => property_expression(&mut parameters, property),
-        _ => "NULL".to_owned(),
+    // The group column only when grouping (one cell less per row otherwise).
+    let group_column = match &valid.query.group_by {
+        Some(property) if first_step_type => {
+            format!(", {} AS group_value", property_expression(&mut parameters, property))
+        }
+        Some(_) => ", NULL AS group_value".to_owned(),
+        None => String::new(),
     };
     let mut mask_terms = Vec::new();
     for (index, step) in valid.query.steps.iter().enumerate().filter(|(_, step)| step.event_type == event_type) {
@@ -96,7 +101,7 @@ fn funnel_statement(
     let from_ms = parameters.push(SqlValue::Integer(slice.start));
     let to_ms = parameters.push(SqlValue::Integer(slice.end));
     let sql = format!(
-        "SELECT {user_number} AS user_number, time_ms, {group_value} AS group_value, {} AS steps_matched FROM events \
+        "SELECT {user_number} AS user_number, time_ms, {} AS steps_matched{group_column} FROM events \
          WHERE project_id = {project} AND event_type = {event_type} AND time_ms >= {from_ms} AND time_ms < {to_ms}",
         mask_terms.join(" + ")
     );
