@@ -7,9 +7,10 @@ import { test } from "node:test";
 import { artifactPath } from "../launch-browser.mjs";
 import { describePng } from "../png-analysis.mjs";
 import { STEPS, funnelEvents, readFunnelTable, runFunnel, usersOf } from "./funnel-fixtures.mjs";
-import { openChartPage, utcDay } from "./segmentation-fixtures.mjs";
+import { openChartPage, streamUserIds, utcDay } from "./segmentation-fixtures.mjs";
 
 const stepInputs = (page) => page.locator('[data-testid="step-event-type"]');
+
 
 test("Funnel Analysis counts users step by step, by group and window, and exports them", { timeout: 120_000 }, async (t) => {
   const nowMs = Date.now();
@@ -45,18 +46,40 @@ test("Funnel Analysis counts users step by step, by group and window, and export
     3: { users: "2", first: "40%", previous: "66.67%", dropped: "1", median: "1h 5m" },
   });
 
-  // The point menu of a bar (the middle one: step 2), with "View User Streams" not yet available.
+  // The point menu of a bar (the middle one: step 2): the users who reached it (anna, ben, cleo)
+  // and those who dropped off before it (dan viewed after his cart, eve's cart came 2 days later).
   const chart = page.locator('[data-testid="funnel-chart"]');
   assert.equal(await chart.getAttribute("data-step-count"), "3");
-  const box = await chart.boundingBox();
-  await page.mouse.click(box.x + box.width / 2, box.y + 250);
-  const menu = page.locator('[data-testid="point-menu"]');
-  await menu.waitFor();
+  const openMenu = async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box = await chart.boundingBox();
+    await page.mouse.click(box.x + box.width / 2, box.y + 250);
+    const menu = page.locator('[data-testid="point-menu"]');
+    await menu.waitFor();
+    return menu;
+  };
+  let menu = await openMenu();
   assert.match(await menu.innerText(), /All users[\s\S]*2\. Add to Cart: 3 users \(60%\)/);
-  assert.equal(await menu.locator('[data-testid="view-user-streams"]').isDisabled(), true);
   await page.screenshot({ path: artifactPath("funnel-point-menu.png"), fullPage: true });
-  await page.keyboard.press("Escape");
-  await menu.waitFor({ state: "detached" });
+  const [converted] = await Promise.all([
+    page.waitForRequest((candidate) => candidate.url().endsWith("/analytics/funnel/users")),
+    menu.locator('[data-testid="view-user-streams"]').click(),
+  ]);
+  const convertedBody = converted.postDataJSON();
+  assert.deepEqual([convertedBody.step, convertedBody.dropped_off, "group" in convertedBody, convertedBody.query.steps.length], [1, false, false, 3]);
+  assert.deepEqual(await streamUserIds(page), ["user-anna", "user-ben", "user-cleo"]);
+  await page.click('[data-testid="close-user-streams"]');
+  await page.locator('[data-testid="user-streams"]').waitFor({ state: "detached" });
+
+  menu = await openMenu();
+  const [dropped] = await Promise.all([
+    page.waitForRequest((candidate) => candidate.url().endsWith("/analytics/funnel/users")),
+    menu.locator('[data-testid="view-dropped-off"]').click(),
+  ]);
+  assert.deepEqual([dropped.postDataJSON().step, dropped.postDataJSON().dropped_off], [1, true]);
+  assert.deepEqual(await streamUserIds(page), ["user-dan", "user-eve"]);
+  await page.click('[data-testid="close-user-streams"]');
+  await page.locator('[data-testid="user-streams"]').waitFor({ state: "detached" });
 
   // A filter on the last step: only anna's purchase is over 100 (dan's is out of order).
   await page.locator('[data-testid="step-editor"][data-step="3"] [data-testid="add-filter"]').click();

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { artifactPath } from "../launch-browser.mjs";
 import { describePng } from "../png-analysis.mjs";
-import { openChartPage, utcDay } from "./segmentation-fixtures.mjs";
+import { openChartPage, streamUserIds, utcDay } from "./segmentation-fixtures.mjs";
 
 /**
  * One session each, yesterday, events a minute apart:
@@ -86,6 +86,29 @@ test("Journeys lists the paths from and to an event and maps them", { timeout: 1
   await page.screenshot({ path: artifactPath("journeys.png"), fullPage: true });
   const picture = describePng(await map.screenshot({ path: artifactPath("journey-map.png") }));
   assert.ok(picture.distinctColors > 50, `the map looks blank: ${JSON.stringify(picture)}`);
+
+  // The Microscope: the users on the top path, and those behind a link of the map (clicked between
+  // Home and the second column, on one of the step-1 links: whichever it hits, its users are known).
+  const [pathRequest] = await Promise.all([
+    page.waitForRequest((candidate) => candidate.url().endsWith("/analytics/journeys/users")),
+    page.locator('[data-testid="journey-path"]').first().locator('[data-testid="view-path-streams"]').click(),
+  ]);
+  assert.deepEqual(pathRequest.postDataJSON().path, ["Home", "Search", "Product", "Cart"]);
+  assert.deepEqual(await streamUserIds(page), ["user-alice", "user-carol"]);
+  await page.click('[data-testid="close-user-streams"]');
+  await page.locator('[data-testid="user-streams"]').waitFor({ state: "detached" });
+  await map.scrollIntoViewIfNeeded();
+  const mapBox = await map.boundingBox();
+  const [linkRequest] = await Promise.all([
+    page.waitForRequest((candidate) => candidate.url().endsWith("/analytics/journeys/users")),
+    page.mouse.click(mapBox.x + 180, mapBox.y + mapBox.height / 3),
+  ]);
+  const { link } = linkRequest.postDataJSON();
+  const linkUsers = { Search: ["user-alice", "user-bob", "user-carol"], Product: ["user-dave"], Cart: ["user-erin"] };
+  assert.deepEqual([link.step, link.from, Object.keys(linkUsers).includes(link.to)], [0, "Home", true], JSON.stringify(link));
+  assert.deepEqual(await streamUserIds(page), linkUsers[link.to]);
+  await page.click('[data-testid="close-user-streams"]');
+  await page.locator('[data-testid="user-streams"]').waitFor({ state: "detached" });
 
   // The CSV: one line per path.
   const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-csv"]')]);

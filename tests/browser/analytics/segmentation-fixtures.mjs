@@ -117,3 +117,9 @@ export function assertDays(row, [d1, d2, d3], total, nowMs = Date.now()) {
   assert.equal(Object.keys(row.cells).length, 30, "30 daily buckets by default");
   assert.equal(row.total, String(total), `${row.group || row.label} total`);
 }
+
+/** The user ids in the User Streams drawer once loaded (the Microscope), sorted. */
+export async function streamUserIds(page) {
+  await page.locator('[data-testid="user-streams"][data-state="loaded"]').waitFor();
+  return page.$$eval('[data-testid="user-stream"]', (items) => items.map((item) => item.dataset.userId).sort());
+}

@@ -46,7 +46,11 @@ export function ChartCanvas(props: ChartCanvasProps) {
     // Symbols and bars.
     chart.on("click", (params) => {
       if (params.componentType === "series" && typeof params.seriesIndex === "number" && params.dataIndex >= 0) {
-        select({ rowIndex: params.seriesIndex, bucketIndex: params.dataIndex }, { x: params.event?.offsetX ?? 0, y: params.event?.offsetY ?? 0 });
+        const point: SelectedPoint = { rowIndex: params.seriesIndex, bucketIndex: params.dataIndex };
+        if (params.dataType === "edge") {
+          point.edge = true;
+        }
+        select(point, { x: params.event?.offsetX ?? 0, y: params.event?.offsetY ?? 0 });
       }
     });
     // Anywhere else in the plot, when the chart knows what is there.

@@ -17,6 +17,8 @@ export interface ChartModel {
 export interface SelectedPoint {
   rowIndex: number;
   bucketIndex: number;
+  /** A graph's link (a sankey edge, `bucketIndex` its index) rather than a node. */
+  edge?: boolean;
 }
 
 export const PALETTE = ["#4f46e5", "#0891b2", "#ea580c", "#16a34a", "#db2777", "#ca8a04", "#7c3aed", "#0d9488", "#dc2626", "#2563eb"];

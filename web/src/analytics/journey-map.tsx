@@ -52,8 +52,20 @@ export function journeyMapOption(links: readonly JourneyLink[]): ChartOption {
   };
 }
 
-export function JourneyMap(props: { links: readonly JourneyLink[] }) {
+/** `onSelectLink` gets the index of a clicked link (an edge; nodes are keyed "step. event") in `links`. */
+export function JourneyMap(props: { links: readonly JourneyLink[]; onSelectLink?: (linkIndex: number) => void }) {
+  const { onSelectLink } = props;
   const option = useMemo(() => journeyMapOption(props.links), [props.links]);
   const steps = new Set(props.links.flatMap((link) => [link.step, link.step + 1])).size;
-  return <ChartCanvas option={option} canvasAttributes={{ "data-testid": "journey-map", "data-link-count": props.links.length, "data-step-count": steps }} />;
+  return (
+    <ChartCanvas
+      option={option}
+      onSelectPoint={(point) => {
+        if (point.edge === true) {
+          onSelectLink?.(point.bucketIndex);
+        }
+      }}
+      canvasAttributes={{ "data-testid": "journey-map", "data-link-count": props.links.length, "data-step-count": steps }}
+    />
+  );
 }

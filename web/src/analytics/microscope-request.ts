@@ -1,6 +1,8 @@
-/** The Microscope's request for a clicked point of a segmentation chart, or null where it has no users. */
+/** The Microscope's requests: for a clicked point of a segmentation chart (or null where it has no users), a funnel bar, a Pathfinder path or a Journey Map link. */
 
-import type { MicroscopeRequest } from "../api/microscope-types";
+import type { FunnelQuery, FunnelResult } from "../api/funnel-types";
+import type { JourneyLink, JourneysQuery } from "../api/journeys-types";
+import type { FunnelUsersRequest, JourneyUsersRequest, MicroscopeRequest } from "../api/microscope-types";
 import type { SegmentationQuery, SegmentationResult } from "../api/segmentation-types";
 import { isFrequency } from "./table-model";
 
@@ -28,4 +30,31 @@ export function microscopeRequest(query: SegmentationQuery, result: Segmentation
     request.bucket_ms = bucketMs;
   }
   return request;
+}
+
+/**
+ * The users of a funnel bar: those in the group (`groupIndex` in the result, 0 = all users) who
+ * reached `step`, or with `droppedOff` those who reached the step before but not this one; null for
+ * drop-offs at the first step or a bar the result does not have.
+ */
+export function funnelUsersRequest(query: FunnelQuery, result: FunnelResult, groupIndex: number, step: number, droppedOff: boolean): FunnelUsersRequest | null {
+  const group = result.groups[groupIndex];
+  if (group === undefined || group.steps[step] === undefined || (droppedOff && step === 0)) {
+    return null;
+  }
+  const request: FunnelUsersRequest = { query, step, dropped_off: droppedOff };
+  if (group.group.length > 0) {
+    request.group = group.group[0];
+  }
+  return request;
+}
+
+/** The users who took a Pathfinder path. */
+export function journeyPathRequest(query: JourneysQuery, events: readonly string[]): JourneyUsersRequest {
+  return { query, path: [...events] };
+}
+
+/** The users behind a Journey Map link. */
+export function journeyLinkRequest(query: JourneysQuery, link: JourneyLink): JourneyUsersRequest {
+  return { query, link: { step: link.step, from: link.from, to: link.to } };
 }

@@ -1,9 +1,13 @@
-/** The Pathfinder: the most common paths, most users first, each with a bar as long as its share of the top path. */
+/**
+ * The Pathfinder: the most common paths, most users first, each with a bar as long as its share of
+ * the top path and, with `onViewPath`, a "View User Streams" button.
+ */
 
 import type { JourneysResult } from "../api/journeys-types";
 import { formatMeasure } from "./table-model";
 
-export function PathfinderList(props: { result: JourneysResult }) {
+export function PathfinderList(props: { result: JourneysResult; onViewPath?: (pathIndex: number) => void }) {
+  const { onViewPath } = props;
   const { result } = props;
   const most = Math.max(1, ...result.paths.map((path) => path.users));
   if (result.paths.length === 0) {
@@ -30,6 +34,11 @@ export function PathfinderList(props: { result: JourneysResult }) {
           <span className="pathfinder-users numeric">
             {formatMeasure(path.users)} {path.users === 1 ? "user" : "users"}
           </span>
+          {onViewPath !== undefined && (
+            <button type="button" className="button-quiet small" data-testid="view-path-streams" onClick={() => onViewPath(index)}>
+              View User Streams
+            </button>
+          )}
         </li>
       ))}
     </ol>

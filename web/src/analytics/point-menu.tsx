@@ -1,8 +1,11 @@
-/** The menu a chart point opens: "View User Streams" (the Microscope), disabled where the point has no users of its own. */
+/**
+ * The menu a chart point opens: "View User Streams" (the Microscope), disabled where the point has no
+ * users of its own, and, for a funnel step after the first, "View Dropped-off Users".
+ */
 
 import { useEffect, useRef } from "react";
 
-export function PointMenu(props: { title: string; detail: string; onClose: () => void; onViewUserStreams?: () => void }) {
+export function PointMenu(props: { title: string; detail: string; onClose: () => void; onViewUserStreams?: () => void; onViewDroppedOff?: () => void }) {
   const menuRef = useRef<HTMLDivElement>(null);
   const { onClose } = props;
 
@@ -40,6 +43,11 @@ export function PointMenu(props: { title: string; detail: string; onClose: () =>
       >
         View User Streams
       </button>
+      {props.onViewDroppedOff !== undefined && (
+        <button type="button" role="menuitem" className="point-menu-item" data-testid="view-dropped-off" onClick={props.onViewDroppedOff}>
+          View Dropped-off Users
+        </button>
+      )}
     </div>
   );
 }

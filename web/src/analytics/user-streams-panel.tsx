@@ -1,13 +1,15 @@
 /**
- * "View User Streams" (the Microscope): a drawer listing the users behind a chart point, each with
- * their events in time order and, for events in a recorded session, "Play Session" at that moment.
+ * "View User Streams" (the Microscope): a drawer listing the users behind a chart point (segmentation,
+ * funnel or journeys), each with their events in time order and, for events in a recorded session,
+ * "Play Session" at that moment.
  */
 
 import { useEffect, useState } from "react";
-import type { MicroscopeEvent, MicroscopeRequest, MicroscopeUser } from "../api/microscope-types";
+import type { MicroscopeEvent, MicroscopeUser } from "../api/microscope-types";
 import { formatDateTime } from "../format";
 import { Link } from "../navigation";
 import { replayMomentPath } from "../player/replay-link";
+import type { UserStreamsTarget } from "./use-user-streams";
 import { useUserStreams } from "./use-user-streams";
 import "./user-streams.css";
 
@@ -46,9 +48,9 @@ function UserStream(props: { user: MicroscopeUser }) {
   );
 }
 
-export function UserStreamsPanel(props: { projectId: number; request: MicroscopeRequest; title: string; detail: string; onClose: () => void }) {
+export function UserStreamsPanel(props: { projectId: number; target: UserStreamsTarget; onClose: () => void }) {
   const [withReplaysOnly, setWithReplaysOnly] = useState(false);
-  const state = useUserStreams(props.projectId, props.request, withReplaysOnly);
+  const state = useUserStreams(props.projectId, props.target.source, withReplaysOnly);
   const { onClose } = props;
 
   useEffect(() => {
@@ -67,7 +69,7 @@ export function UserStreamsPanel(props: { projectId: number; request: Microscope
         <div>
           <h2>User Streams</h2>
           <div className="muted small">
-            {props.title} · {props.detail}
+            {props.target.title} · {props.target.detail}
           </div>
         </div>
         <button type="button" className="button-quiet" aria-label="Close" data-testid="close-user-streams" onClick={onClose}>

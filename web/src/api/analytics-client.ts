@@ -3,7 +3,7 @@
 import { requestJson } from "./client";
 import type { FunnelQuery, FunnelResult } from "./funnel-types";
 import type { JourneysQuery, JourneysResult } from "./journeys-types";
-import type { MicroscopeRequest, MicroscopeResult } from "./microscope-types";
+import type { MicroscopeResult, UserStreamsSource } from "./microscope-types";
 import type { SegmentationQuery, SegmentationResult } from "./segmentation-types";
 import type { SessionsQuery, SessionsResult } from "./sessions-types";
 
@@ -21,9 +21,12 @@ export function fetchFunnel(projectId: number, query: FunnelQuery, signal?: Abor
   return requestJson<FunnelResult>("POST", analyticsPath(projectId, "funnel"), query, signal);
 }
 
-/** The Microscope: the users behind one point of a segmentation chart (400 for a formula row). */
-export function fetchSegmentationUsers(projectId: number, request: MicroscopeRequest, signal?: AbortSignal): Promise<MicroscopeResult> {
-  return requestJson<MicroscopeResult>("POST", analyticsPath(projectId, "segmentation/users"), request, signal);
+/**
+ * The Microscope: the users behind one point of a chart: `segmentation/users` (400 for a formula
+ * row), `funnel/users` (a funnel bar) or `journeys/users` (a path or a link).
+ */
+export function fetchMicroscopeUsers(projectId: number, source: UserStreamsSource, signal?: AbortSignal): Promise<MicroscopeResult> {
+  return requestJson<MicroscopeResult>("POST", analyticsPath(projectId, `${source.chart}/users`), source.request, signal);
 }
 
 /** User Sessions: session counts, lengths or their distribution over time. */

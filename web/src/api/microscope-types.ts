@@ -1,5 +1,7 @@
 /** Shapes of `POST /api/v1/projects/{id}/analytics/segmentation/users`, the Microscope (docs/analytics-api.md). */
 
+import type { FunnelQuery } from "./funnel-types";
+import type { JourneysQuery } from "./journeys-types";
 import type { GroupValue, SegmentationQuery } from "./segmentation-types";
 
 export interface MicroscopeRequest {
@@ -46,3 +48,30 @@ export interface MicroscopeResult {
   end_ms: number;
   users: MicroscopeUser[];
 }
+
+/** `POST …/analytics/funnel/users`: the users who reached a funnel step (or dropped off before it). */
+export interface FunnelUsersRequest {
+  query: FunnelQuery;
+  /** 0-based. */
+  step: number;
+  /** The group's label; absent for all users. */
+  group?: string;
+  dropped_off: boolean;
+  with_replays_only?: boolean;
+  limit?: number;
+}
+
+/** `POST …/analytics/journeys/users`: the users on a Pathfinder path or a Journey Map link. */
+export interface JourneyUsersRequest {
+  query: JourneysQuery;
+  path?: string[];
+  link?: { step: number; from: string; to: string };
+  with_replays_only?: boolean;
+  limit?: number;
+}
+
+/** Which Microscope endpoint to ask (`{chart}/users`) and with what. */
+export type UserStreamsSource =
+  | { chart: "segmentation"; request: MicroscopeRequest }
+  | { chart: "funnel"; request: FunnelUsersRequest }
+  | { chart: "journeys"; request: JourneyUsersRequest };

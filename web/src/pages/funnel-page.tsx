@@ -11,8 +11,11 @@ import { FunnelOptions } from "../analytics/funnel-options";
 import { FunnelSteps } from "../analytics/funnel-steps";
 import { FunnelTable } from "../analytics/funnel-table";
 import { funnelToSearchParams, searchParamsToFunnel } from "../analytics/funnel-url";
+import { funnelUsersRequest } from "../analytics/microscope-request";
 import { PointMenu } from "../analytics/point-menu";
 import { useChartQuery } from "../analytics/use-chart-query";
+import { useStreamsTarget } from "../analytics/use-user-streams";
+import { UserStreamsPanel } from "../analytics/user-streams-panel";
 
 export const FUNNELS_PATH = "/analytics/funnels";
 
@@ -29,17 +32,37 @@ export function FunnelPage(props: { user: User }) {
   const answer = state.answer;
   const lines = useMemo(() => (answer === null ? null : funnelLines(answer.result)), [answer]);
 
+  const streams = useStreamsTarget(answer);
+  const projectId = project.kind === "loaded" ? project.project.id : null;
+
+  /** Opens the User Streams of a bar: who reached the step, or (droppedOff) who stopped before it; undefined where there are none. */
+  const streamsOpener = (groupIndex: number, step: number, droppedOff: boolean, title: string, detail: string) => {
+    const request = answer === null ? null : funnelUsersRequest(answer.query, answer.result, groupIndex, step, droppedOff);
+    return request === null ? undefined : () => {
+      streams.open({ source: { chart: "funnel", request }, title, detail });
+      closeMenu();
+    };
+  };
+
   // A bar: the group (rowIndex) and the step (bucketIndex).
   const selectedLine = selected === null || lines === null ? undefined : lines[selected.rowIndex];
   const selectedStep = selected === null ? undefined : selectedLine?.steps[selected.bucketIndex];
-  const pointMenu =
-    selected !== null && selectedLine !== undefined && selectedStep !== undefined ? (
+  let pointMenu = null;
+  if (selected !== null && selectedLine !== undefined && selectedStep !== undefined) {
+    const { rowIndex, bucketIndex } = selected;
+    const label = stepLabel(bucketIndex, selectedStep.event_type);
+    const detail = `${label}: ${formatUsers(selectedStep.users)} (${formatPercent(selectedStep.percent_of_first)})`;
+    const droppedDetail = `Dropped off before ${label}: ${formatUsers(selectedStep.dropped_off)}`;
+    pointMenu = (
       <PointMenu
         title={selectedLine.name}
-        detail={`${stepLabel(selected.bucketIndex, selectedStep.event_type)}: ${formatUsers(selectedStep.users)} (${formatPercent(selectedStep.percent_of_first)})`}
+        detail={detail}
         onClose={closeMenu}
+        onViewUserStreams={streamsOpener(rowIndex, bucketIndex, false, selectedLine.name, detail)}
+        onViewDroppedOff={streamsOpener(rowIndex, bucketIndex, true, selectedLine.name, droppedDetail)}
       />
-    ) : null;
+    );
+  }
 
   return (
     <ChartPageLayout
@@ -68,6 +91,7 @@ export function FunnelPage(props: { user: User }) {
           <>
             <FunnelChart lines={lines} onSelectPoint={select} pointMenu={pointMenu} />
             <FunnelTable lines={lines} />
+            {streams.target !== null && projectId !== null && <UserStreamsPanel projectId={projectId} target={streams.target} onClose={streams.close} />}
           </>
         )
       }

@@ -6,11 +6,15 @@ import type { User } from "../api/types";
 import { ChartPageLayout } from "../analytics/chart-page-parts";
 import { JourneyMap } from "../analytics/journey-map";
 import { JourneysControls } from "../analytics/journeys-controls";
-import { defaultJourneysDraft, journeysCsv, journeysDraftToQuery, journeysQueryToDraft, journeysToSearchParams, searchParamsToJourneys } from "../analytics/journeys-model";
+import { formatUsers } from "../analytics/funnel-model";
+import { defaultJourneysDraft, journeyNodeKey, journeysCsv, journeysDraftToQuery, journeysQueryToDraft, journeysToSearchParams, searchParamsToJourneys } from "../analytics/journeys-model";
 import "../analytics/journeys.css";
+import { journeyLinkRequest, journeyPathRequest } from "../analytics/microscope-request";
 import { PathfinderList } from "../analytics/pathfinder-list";
 import { formatMeasure } from "../analytics/table-model";
 import { useChartQuery } from "../analytics/use-chart-query";
+import { useStreamsTarget } from "../analytics/use-user-streams";
+import { UserStreamsPanel } from "../analytics/user-streams-panel";
 
 export const JOURNEYS_PATH = "/analytics/journeys";
 
@@ -25,6 +29,23 @@ export function JourneysPage(props: { user: User }) {
   });
   const [draft, setDraft] = useState(() => (initialQuery === null ? defaultJourneysDraft() : journeysQueryToDraft(initialQuery)));
   const answer = state.answer;
+  const streams = useStreamsTarget(answer);
+  const projectId = project.kind === "loaded" ? project.project.id : null;
+  const title = answer === null ? "" : (answer.query.end_event ?? answer.query.start_event ?? "");
+
+  const viewPath = (pathIndex: number) => {
+    const path = answer?.result.paths[pathIndex];
+    if (answer !== null && path !== undefined) {
+      streams.open({ source: { chart: "journeys", request: journeyPathRequest(answer.query, path.events) }, title, detail: `${path.events.join(" → ")}: ${formatUsers(path.users)}` });
+    }
+  };
+  const viewLink = (linkIndex: number) => {
+    const link = answer?.result.links[linkIndex];
+    if (answer !== null && link !== undefined) {
+      const detail = `${journeyNodeKey(link.step, link.from)} → ${journeyNodeKey(link.step + 1, link.to)}: ${formatUsers(link.users)}`;
+      streams.open({ source: { chart: "journeys", request: journeyLinkRequest(answer.query, link) }, title, detail });
+    }
+  };
 
   return (
     <ChartPageLayout
@@ -50,9 +71,10 @@ export function JourneysPage(props: { user: User }) {
               {formatMeasure(answer.result.users)} {answer.result.users === 1 ? "user" : "users"} {answer.query.end_event !== undefined ? "reached" : "did"} {answer.query.end_event ?? answer.query.start_event}
             </p>
             <h2>Pathfinder</h2>
-            <PathfinderList result={answer.result} />
+            <PathfinderList result={answer.result} onViewPath={viewPath} />
             <h2>Journey Map</h2>
-            {answer.result.links.length > 0 && <JourneyMap links={answer.result.links} />}
+            {answer.result.links.length > 0 && <JourneyMap links={answer.result.links} onSelectLink={viewLink} />}
+            {streams.target !== null && projectId !== null && <UserStreamsPanel projectId={projectId} target={streams.target} onClose={streams.close} />}
           </>
         )
       }

@@ -1,6 +1,6 @@
 /** /analytics/segmentation: Event Segmentation. The query lives in the search params (shareable). */
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { fetchSegmentation } from "../api/analytics-client";
 import type { User } from "../api/types";
 import { ChartPageLayout } from "../analytics/chart-page-parts";
@@ -16,8 +16,8 @@ import { SegmentationTable } from "../analytics/segmentation-table";
 import { SeriesList } from "../analytics/series-list";
 import { formatMeasure } from "../analytics/table-model";
 import { useChartQuery } from "../analytics/use-chart-query";
+import { useStreamsTarget } from "../analytics/use-user-streams";
 import { UserStreamsPanel } from "../analytics/user-streams-panel";
-import type { MicroscopeRequest } from "../api/microscope-types";
 
 export const SEGMENTATION_PATH = "/analytics/segmentation";
 
@@ -34,9 +34,7 @@ export function SegmentationPage(props: { user: User }) {
   const answer = state.answer;
   const model = useMemo(() => (answer === null ? null : chartModel(answer.result)), [answer]);
 
-  const [streams, setStreams] = useState<{ request: MicroscopeRequest; title: string; detail: string } | null>(null);
-  const closeStreams = useCallback(() => setStreams(null), []);
-  useEffect(closeStreams, [answer, closeStreams]);
+  const streams = useStreamsTarget(answer);
   const projectId = project.kind === "loaded" ? project.project.id : null;
 
   /** Opens the User Streams of a row at a bucket (null: over the whole range); undefined where there are no users. */
@@ -44,7 +42,7 @@ export function SegmentationPage(props: { user: User }) {
     const request = answer === null ? null : microscopeRequest(answer.query, answer.result, rowIndex, bucketIndex);
     const title = model?.lines[rowIndex]?.name ?? "";
     return request === null ? undefined : () => {
-      setStreams({ request, title, detail });
+      streams.open({ source: { chart: "segmentation", request }, title, detail });
       closeMenu();
     };
   };
@@ -85,9 +83,7 @@ export function SegmentationPage(props: { user: User }) {
           <>
             <SegmentationChart result={answer.result} onSelectPoint={select} pointMenu={pointMenu} />
             <SegmentationTable result={answer.result} totalAction={totalAction} />
-            {streams !== null && projectId !== null && (
-              <UserStreamsPanel projectId={projectId} request={streams.request} title={streams.title} detail={streams.detail} onClose={closeStreams} />
-            )}
+            {streams.target !== null && projectId !== null && <UserStreamsPanel projectId={projectId} target={streams.target} onClose={streams.close} />}
           </>
         )
       }
