@@ -41,6 +41,26 @@ fn default_user_limit() -> usize {
     50
 }
 
+/// How many people a Microscope lists, and whether only those with a replay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UserListOptions {
+    /// People shown, 1 to `MICROSCOPE_USERS_MAX`.
+    pub limit: usize,
+    pub with_replays_only: bool,
+}
+
+impl UserListOptions {
+    fn new(limit: usize, with_replays_only: bool) -> Self {
+        Self { limit: limit.clamp(1, MICROSCOPE_USERS_MAX), with_replays_only }
+    }
+
+    /// People to collect from the scan: more than are shown when the replay
+    /// filter will leave some out afterwards.
+    pub fn candidates(&self) -> usize {
+        if self.with_replays_only { MICROSCOPE_USERS_MAX } else { self.limit }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidMicroscope {
     pub chart: ValidQuery,
@@ -49,8 +69,7 @@ pub struct ValidMicroscope {
     /// The point's time range.
     pub start_ms: i64,
     pub end_ms: i64,
-    pub limit: usize,
-    pub with_replays_only: bool,
+    pub listing: UserListOptions,
 }
 
 impl MicroscopeQuery {
@@ -83,8 +102,7 @@ impl MicroscopeQuery {
             group: self.group,
             start_ms,
             end_ms,
-            limit: self.limit.clamp(1, MICROSCOPE_USERS_MAX),
-            with_replays_only: self.with_replays_only,
+            listing: UserListOptions::new(self.limit, self.with_replays_only),
             chart,
         })
     }
@@ -114,11 +132,10 @@ pub struct UserCollector {
 }
 
 impl UserCollector {
-    /// Keeps up to `limit` users (more than are shown when some will be
-    /// filtered out afterwards).
-    pub fn for_point(valid: &ValidMicroscope, limit: usize) -> Self {
+    /// Keeps up to `valid.listing.candidates()` users.
+    pub fn for_point(valid: &ValidMicroscope) -> Self {
         let group_count = valid.chart.query.series.get(valid.series).map_or(0, |series| series.group_by.len());
-        Self { group: valid.group.clone(), group_count, limit, users: BTreeSet::new() }
+        Self { group: valid.group.clone(), group_count, limit: valid.listing.candidates(), users: BTreeSet::new() }
     }
 }
 
@@ -167,12 +184,11 @@ pub struct FunnelUsersQuery {
 }
 
 impl FunnelUsersQuery {
-    /// The funnel and the point; `candidates` users are collected (more than
-    /// `limit` when some will be filtered out afterwards).
+    /// The funnel, the point (collecting `listing.candidates()` users) and the listing.
     pub fn validate(
         self,
         limits: &QueryLimits,
-    ) -> AnalyticsResult<(crate::funnel::ValidFunnel, crate::funnel::FunnelPoint, usize, bool)> {
+    ) -> AnalyticsResult<(crate::funnel::ValidFunnel, crate::funnel::FunnelPoint, UserListOptions)> {
         let funnel = self.query.validate(limits)?;
         if self.step >= funnel.query.steps.len() {
             return Err(invalid("step", format!("the funnel has {} steps (0-based)", funnel.query.steps.len())));
@@ -180,15 +196,14 @@ impl FunnelUsersQuery {
         if self.dropped_off && self.step == 0 {
             return Err(invalid("dropped_off", "nobody drops off before the first step"));
         }
-        let limit = self.limit.clamp(1, MICROSCOPE_USERS_MAX);
-        let candidates = if self.with_replays_only { MICROSCOPE_USERS_MAX } else { limit };
+        let listing = UserListOptions::new(self.limit, self.with_replays_only);
         let point = crate::funnel::FunnelPoint {
             step: self.step,
             dropped_off: self.dropped_off,
             group: self.group,
-            limit: candidates,
+            limit: listing.candidates(),
         };
-        Ok((funnel, point, limit, self.with_replays_only))
+        Ok((funnel, point, listing))
     }
 }
 
@@ -219,15 +234,13 @@ impl JourneyUsersQuery {
     pub fn validate(
         self,
         limits: &QueryLimits,
-    ) -> AnalyticsResult<(crate::journeys::ValidJourneys, crate::journeys::JourneyPoint, usize, usize, bool)> {
+    ) -> AnalyticsResult<(crate::journeys::ValidJourneys, crate::journeys::JourneyPoint, UserListOptions)> {
         let journeys = self.query.validate(limits)?;
         let point = match (self.path, self.link) {
             (Some(path), None) if !path.is_empty() => crate::journeys::JourneyPoint::Path(path),
             (None, Some(link)) => crate::journeys::JourneyPoint::Link { step: link.step, from: link.from, to: link.to },
             _ => return Err(invalid("path", "give a path (its events) or a link (step, from, to), one of them")),
         };
-        let limit = self.limit.clamp(1, MICROSCOPE_USERS_MAX);
-        let candidates = if self.with_replays_only { MICROSCOPE_USERS_MAX } else { limit };
-        Ok((journeys, point, candidates, limit, self.with_replays_only))
+        Ok((journeys, point, UserListOptions::new(self.limit, self.with_replays_only)))
     }
 }

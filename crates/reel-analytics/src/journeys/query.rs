@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::aggregate::{JourneyAggregator, JourneyPoint};
 use crate::error::{AnalyticsError, AnalyticsResult, invalid};
-use crate::query::{QueryLimits, date_range, time_slices};
-use crate::sql::{Parameters, dialect_for, project_and_time_conditions};
+use crate::query::{QueryLimits, date_range};
+use crate::sql::{Parameters, session_scan_parts};
 
 const PATH_EVENTS_MAX: usize = 8;
 const PATHS_MAX: usize = 100;
@@ -88,29 +88,20 @@ pub fn plan_journeys(
     dialect: SqlDialect,
     scan_parts: usize,
 ) -> Vec<CompiledQuery> {
-    time_slices(valid.start_ms..valid.end_ms, scan_parts)
-        .iter()
-        .map(|slice| {
-            let mut parameters = Parameters::new(dialect_for(dialect));
-            let user_number = parameters.dialect().user_number();
-            let mut conditions = project_and_time_conditions(&mut parameters, project_id, slice);
-            conditions.push("session_id IS NOT NULL".to_owned());
-            if !valid.query.exclude_event_types.is_empty() {
-                let excluded: Vec<String> = valid
-                    .query
-                    .exclude_event_types
-                    .iter()
-                    .map(|event_type| parameters.push(SqlValue::Text(event_type.clone())))
-                    .collect();
-                conditions.push(format!("event_type NOT IN ({})", excluded.join(", ")));
-            }
-            let sql = format!(
-                "SELECT {user_number} AS user_number, session_id, time_ms, event_type FROM events WHERE {}",
-                conditions.join(" AND ")
-            );
-            CompiledQuery { sql, parameters: parameters.values }
-        })
-        .collect()
+    let excluded_types = |parameters: &mut Parameters<'_>| {
+        if valid.query.exclude_event_types.is_empty() {
+            return Vec::new();
+        }
+        let excluded: Vec<String> = valid
+            .query
+            .exclude_event_types
+            .iter()
+            .map(|event_type| parameters.push(SqlValue::Text(event_type.clone())))
+            .collect();
+        vec![format!("event_type NOT IN ({})", excluded.join(", "))]
+    };
+    let columns = "session_id, time_ms, event_type";
+    session_scan_parts(dialect, project_id, valid.start_ms..valid.end_ms, scan_parts, columns, &excluded_types)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::aggregate::{LENGTH_BINS, SessionAggregator};
 use crate::calendar::bucket_starts;
 use crate::error::{AnalyticsError, AnalyticsResult, invalid};
-use crate::query::{Interval, PropertyFilter, QueryLimits, date_range, time_slices, validate_filter};
-use crate::sql::{Parameters, dialect_for, filter_condition, project_and_time_conditions};
+use crate::query::{Interval, PropertyFilter, QueryLimits, date_range, validate_filter};
+use crate::sql::{Parameters, filter_condition, session_scan_parts};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -65,21 +65,10 @@ pub fn plan_sessions(
     dialect: SqlDialect,
     scan_parts: usize,
 ) -> Vec<CompiledQuery> {
-    time_slices(valid.start_ms..valid.end_ms, scan_parts)
-        .iter()
-        .map(|slice| {
-            let mut parameters = Parameters::new(dialect_for(dialect));
-            let user_number = parameters.dialect().user_number();
-            let mut conditions = project_and_time_conditions(&mut parameters, project_id, slice);
-            conditions.push("session_id IS NOT NULL".to_owned());
-            conditions.extend(valid.query.filters.iter().map(|filter| filter_condition(&mut parameters, filter)));
-            let sql = format!(
-                "SELECT {user_number} AS user_number, session_id, time_ms FROM events WHERE {}",
-                conditions.join(" AND ")
-            );
-            CompiledQuery { sql, parameters: parameters.values }
-        })
-        .collect()
+    let filters = |parameters: &mut Parameters<'_>| {
+        valid.query.filters.iter().map(|filter| filter_condition(parameters, filter)).collect()
+    };
+    session_scan_parts(dialect, project_id, valid.start_ms..valid.end_ms, scan_parts, "session_id, time_ms", &filters)
 }
 
 impl ValidSessions {

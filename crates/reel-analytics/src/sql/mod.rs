@@ -121,3 +121,31 @@ pub fn project_and_time_conditions(
         format!("time_ms < {}", parameters.push(SqlValue::Integer(time_range.end))),
     ]
 }
+
+/// The parts of a scan of session events (`session_id` set) over
+/// `time_range`: `SELECT <user_number AS user_number>, <columns> FROM events
+/// WHERE <project, slice, session> AND <more_conditions>`, one per time slice.
+pub fn session_scan_parts(
+    dialect: SqlDialect,
+    project_id: i64,
+    time_range: std::ops::Range<i64>,
+    scan_parts: usize,
+    columns: &str,
+    more_conditions: &dyn Fn(&mut Parameters<'_>) -> Vec<String>,
+) -> Vec<reel_types::CompiledQuery> {
+    crate::query::time_slices(time_range, scan_parts)
+        .iter()
+        .map(|slice| {
+            let mut parameters = Parameters::new(dialect_for(dialect));
+            let user_number = parameters.dialect().user_number();
+            let mut conditions = project_and_time_conditions(&mut parameters, project_id, slice);
+            conditions.push("session_id IS NOT NULL".to_owned());
+            conditions.extend(more_conditions(&mut parameters));
+            let sql = format!(
+                "SELECT {user_number} AS user_number, {columns} FROM events WHERE {}",
+                conditions.join(" AND ")
+            );
+            reel_types::CompiledQuery { sql, parameters: parameters.values }
+        })
+        .collect()
+}

@@ -56,7 +56,12 @@ pub(super) async fn run_scan(
     while let Some(joined) = tasks.join_next().await {
         consumers.push(joined.map_err(|error| ApiError::Internal(format!("a scan part failed: {error}")))??);
     }
-    let rows = merge_scan_parts(consumers).map_err(analytics_error)?;
+    // Merging and finishing is CPU work (sets, the funnel's per-user state
+    // machine): off the request threads.
+    let rows = tokio::task::spawn_blocking(move || merge_scan_parts(consumers))
+        .await
+        .map_err(|error| ApiError::Internal(format!("finishing a scan failed: {error}")))?
+        .map_err(analytics_error)?;
     let rows_max = state.config.analytics.rows_max;
     if rows.len() > rows_max {
         return Err(ApiError::QueryTooLarge(rows_max));

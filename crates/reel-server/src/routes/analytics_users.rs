@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use axum::Json;
 use axum::extract::{Path, State};
 use bytes::Bytes;
-use reel_analytics::microscope::MICROSCOPE_USERS_MAX;
+use reel_analytics::microscope::UserListOptions;
 use reel_analytics::{
     FunnelUsersQuery, JourneyUsersQuery, JourneysQuery, JourneysResult, MicroscopeQuery, SessionsQuery, SessionsResult,
     UserCollector, assemble_journeys, assemble_sessions, plan_funnel, plan_journeys, plan_microscope, plan_sessions,
@@ -52,14 +52,8 @@ pub async fn segmentation_users(
     let valid = point.validate(&state.config.analytics.query_limits()).map_err(analytics_error)?;
     let parts =
         plan_microscope(&valid, project_id, state.stores.events.sql_dialect(), state.config.analytics.scan_parts);
-    let candidates = if valid.with_replays_only { MICROSCOPE_USERS_MAX } else { valid.limit };
-    let rows = run_scan(&state, &parts, &|| Box::new(UserCollector::for_point(&valid, candidates))).await?;
-    let listing = UserListing {
-        project_id,
-        time_range: valid.start_ms..valid.end_ms,
-        with_replays_only: valid.with_replays_only,
-        limit: valid.limit,
-    };
+    let rows = run_scan(&state, &parts, &|| Box::new(UserCollector::for_point(&valid))).await?;
+    let listing = UserListing { project_id, time_range: valid.start_ms..valid.end_ms, options: valid.listing };
     user_streams(&state, &listing, &rows).await
 }
 
@@ -72,10 +66,10 @@ pub async fn funnel_users(
     ensure_readable_project(&state, &logged_in, project_id).await?;
     let point: FunnelUsersQuery = parse_query(&body)?;
     let limits = state.config.analytics.query_limits();
-    let (funnel, point, limit, with_replays_only) = point.validate(&limits).map_err(analytics_error)?;
+    let (funnel, point, options) = point.validate(&limits).map_err(analytics_error)?;
     let plan = plan_funnel(&funnel, project_id, state.stores.events.sql_dialect(), state.config.analytics.scan_parts);
     let rows = run_scan(&state, &plan.parts, &|| plan.users_consumer(point.clone())).await?;
-    let listing = UserListing { project_id, time_range: plan.scan_range(), with_replays_only, limit };
+    let listing = UserListing { project_id, time_range: plan.scan_range(), options };
     user_streams(&state, &listing, &rows).await
 }
 
@@ -88,11 +82,11 @@ pub async fn journey_users(
     ensure_readable_project(&state, &logged_in, project_id).await?;
     let point: JourneyUsersQuery = parse_query(&body)?;
     let limits = state.config.analytics.query_limits();
-    let (journeys, point, candidates, limit, with_replays_only) = point.validate(&limits).map_err(analytics_error)?;
+    let (journeys, point, options) = point.validate(&limits).map_err(analytics_error)?;
     let parts =
         plan_journeys(&journeys, project_id, state.stores.events.sql_dialect(), state.config.analytics.scan_parts);
-    let rows = run_scan(&state, &parts, &|| journeys.users_consumer(point.clone(), candidates)).await?;
-    let listing = UserListing { project_id, time_range: journeys.start_ms..journeys.end_ms, with_replays_only, limit };
+    let rows = run_scan(&state, &parts, &|| journeys.users_consumer(point.clone(), options.candidates())).await?;
+    let listing = UserListing { project_id, time_range: journeys.start_ms..journeys.end_ms, options };
     user_streams(&state, &listing, &rows).await
 }
 
@@ -100,8 +94,7 @@ pub async fn journey_users(
 struct UserListing {
     project_id: i64,
     time_range: std::ops::Range<i64>,
-    with_replays_only: bool,
-    limit: usize,
+    options: UserListOptions,
 }
 
 /// The streams of the users in `rows` (one `user_number` each), with the
@@ -134,7 +127,7 @@ async fn user_streams(state: &AppState, listing: &UserListing, rows: &QueryRows)
                 "replay_offset_ms": replay.as_ref().map(|session| (event.time_ms - session.start_time_ms).max(0)),
             }));
         }
-        if listing.with_replays_only && replays.is_empty() {
+        if listing.options.with_replays_only && replays.is_empty() {
             continue;
         }
         let first = stream.events.first();
@@ -144,7 +137,7 @@ async fn user_streams(state: &AppState, listing: &UserListing, rows: &QueryRows)
             "events": events,
             "replays": replays,
         }));
-        if users.len() >= listing.limit {
+        if users.len() >= listing.options.limit {
             break;
         }
     }
