@@ -16,6 +16,7 @@ pub mod merge;
 pub mod microscope;
 pub mod query;
 pub mod segmentation;
+pub mod session_search;
 pub mod sessions;
 pub mod sql;
 
@@ -30,4 +31,8 @@ pub use query::{
     EventSeries, Interval, Measure, PropertyFilter, PropertyRef, PropertyScope, QueryLimits, SegmentationQuery,
 };
 pub use segmentation::{SegmentationPlan, SegmentationResult, assemble_segmentation, plan_segmentation};
+pub use session_search::{
+    CohortDefinition, SearchLimits, SessionSearch, SessionSearchFilter, SessionUuidCollector, ValidSessionSearch,
+    plan_session_search,
+};
 pub use sessions::{SessionsQuery, SessionsResult, assemble_sessions, plan_sessions};

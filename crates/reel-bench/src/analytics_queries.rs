@@ -127,8 +127,18 @@ pub fn run(users: u64, report: &mut Report) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         let directory = tempfile::tempdir()?;
-        let store = Arc::new(SqliteStore::open(&directory.path().join("reel.sqlite3"))?);
-        let (events, insert_seconds) = fill_store(&store, users).await?;
+        // REEL_BENCH_ANALYTICS_STORE keeps the filled store between runs (for
+        // working on a query); `make bench` always fills a fresh one.
+        let kept_store = std::env::var_os("REEL_BENCH_ANALYTICS_STORE").map(std::path::PathBuf::from);
+        let store_path = kept_store.clone().unwrap_or_else(|| directory.path().join("reel.sqlite3"));
+        let reuse = kept_store.is_some() && store_path.exists();
+        let store = Arc::new(SqliteStore::open(&store_path)?);
+        let (events, insert_seconds) = if reuse {
+            eprintln!("  reusing the filled store {}", store_path.display());
+            (users * EVENTS_PER_USER, f64::NAN)
+        } else {
+            fill_store(&store, users).await?
+        };
         eprintln!("  stored {events} events of {users} users in {insert_seconds:.0} s");
         let dates = json!({"start_date": "2026-09-21", "end_date": "2026-10-20"});
         let uniques = segmentation_query(json!({

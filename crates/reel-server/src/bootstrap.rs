@@ -1,5 +1,7 @@
 //! First start: the admin account and the first project.
 
+use reel_storage::DEFAULT_ORGANIZATION_ID;
+
 use crate::config::Config;
 use crate::error::ApiResult;
 use crate::secrets::{hash_password, random_token};
@@ -31,7 +33,8 @@ pub async fn ensure_admin_and_project(stores: &Stores, config: &Config) -> ApiRe
                 generated
             }
         };
-        stores.accounts.create_user(&config.admin_email, &hash_password(&password)?).await?;
+        let admin = stores.accounts.create_user(&config.admin_email, &hash_password(&password)?).await?;
+        stores.accounts.add_organization_member(DEFAULT_ORGANIZATION_ID, admin.id).await?;
         report.admin_created = true;
     }
     let projects = stores.accounts.list_projects().await?;
@@ -39,7 +42,7 @@ pub async fn ensure_admin_and_project(stores: &Stores, config: &Config) -> ApiRe
         Some(project) => project.api_key.clone(),
         None => {
             let api_key = config.project_api_key.clone().unwrap_or_else(|| random_token(16));
-            stores.accounts.create_project("Demo Shop", &api_key).await?.api_key
+            stores.accounts.create_project(DEFAULT_ORGANIZATION_ID, "Demo Shop", &api_key).await?.api_key
         }
     };
     Ok(report)

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+pub use crate::config_sections::{GeoConfig, LookupConfig, NetworkConfig, SearchConfig};
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
@@ -27,6 +29,10 @@ pub struct Config {
     pub auth: AuthConfig,
     pub background: BackgroundConfig,
     pub analytics: AnalyticsConfig,
+    pub network: NetworkConfig,
+    pub geo: GeoConfig,
+    pub search: SearchConfig,
+    pub lookup: LookupConfig,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -199,6 +205,10 @@ impl Default for Config {
             auth: AuthConfig::default(),
             background: BackgroundConfig::default(),
             analytics: AnalyticsConfig::default(),
+            network: NetworkConfig::default(),
+            geo: GeoConfig::default(),
+            search: SearchConfig::default(),
+            lookup: LookupConfig::default(),
         }
     }
 }

@@ -8,7 +8,10 @@
 pub mod background_lane;
 pub mod bootstrap;
 pub mod chunk_writer;
+pub mod client_ip;
 pub mod config;
+pub mod config_sections;
+pub mod country_lookup;
 pub mod demo_seed;
 pub mod error;
 pub mod ingest_metrics;

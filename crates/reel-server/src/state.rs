@@ -7,6 +7,7 @@ use reel_storage::{AccountStore, BlobStore, EventStore, RecordingIndex};
 use crate::background_lane::BackgroundLane;
 use crate::chunk_writer::ChunkWriter;
 use crate::config::Config;
+use crate::country_lookup::{BUNDLED_DATABASE_RELATIVE_PATH, CountryLookup, find_country_database};
 use crate::ingest_metrics::IngestMetrics;
 use crate::project_cache::ProjectCache;
 use crate::signals_worker::DirtySessions;
@@ -34,6 +35,8 @@ pub struct AppState {
     pub project_cache: Arc<ProjectCache>,
     /// Where heavy background CPU work runs, below request priority.
     pub background: BackgroundLane,
+    /// Countries of client IPs (`geo.country_database_path`).
+    pub country_lookup: Arc<CountryLookup>,
 }
 
 impl AppState {
@@ -41,6 +44,7 @@ impl AppState {
     /// Fails only when the background lane's threads cannot be started.
     pub fn new(stores: Stores, config: Config) -> std::io::Result<Self> {
         let background = BackgroundLane::start(config.background.threads, config.background.nice)?;
+        let country_lookup = Arc::new(open_country_lookup(&config)?);
         let ingest_permits = Arc::new(tokio::sync::Semaphore::new(config.ingest.in_flight_requests_max.max(1)));
         let chunk_writer = ChunkWriter::start(
             stores.recordings.clone(),
@@ -56,7 +60,23 @@ impl AppState {
             ingest_metrics: Arc::new(IngestMetrics::default()),
             ingest_permits,
             dirty_sessions: Arc::new(DirtySessions::default()),
+            country_lookup,
         })
+    }
+}
+
+/// The configured country database must open; the bundled default may be
+/// missing (then countries are unknown, with a warning).
+fn open_country_lookup(config: &Config) -> std::io::Result<CountryLookup> {
+    let configured = config.geo.country_database_path.as_deref();
+    match find_country_database(configured) {
+        Some(path) => CountryLookup::open(&path).map_err(std::io::Error::other),
+        None => {
+            tracing::warn!(
+                "no country database found ({BUNDLED_DATABASE_RELATIVE_PATH}; run npm ci or set geo.country_database_path): countries stay unknown"
+            );
+            Ok(CountryLookup::disabled())
+        }
     }
 }
 

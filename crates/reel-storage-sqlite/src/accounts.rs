@@ -1,7 +1,10 @@
 //! `AccountStore` on SQLite.
 
 use async_trait::async_trait;
-use reel_storage::{AccountStore, ProjectRecord, StorageError, StorageErrorKind, StorageResult, UserRecord};
+use reel_storage::{
+    AccountStore, CohortRecord, OrganizationRecord, ProjectRecord, StorageError, StorageErrorKind, StorageResult,
+    UserRecord,
+};
 use reel_types::ProjectSettings;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{OptionalExtension, params};
@@ -13,10 +16,13 @@ fn user_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<UserRecord> {
     Ok(UserRecord { id: row.get(0)?, email: row.get(1)?, password_hash: row.get(2)? })
 }
 
+pub(crate) const PROJECT_COLUMNS: &str = "id, name, api_key, retention_days, settings, organization_id";
+
 fn project_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ProjectRecord> {
     let settings_text: String = row.get(4)?;
     Ok(ProjectRecord {
         id: row.get(0)?,
+        organization_id: row.get(5)?,
         name: row.get(1)?,
         api_key: row.get(2)?,
         retention_days: row.get(3)?,
@@ -100,19 +106,18 @@ impl AccountStore for SqliteStore {
         .await
     }
 
-    async fn create_project(&self, name: &str, api_key: &str) -> StorageResult<ProjectRecord> {
+    async fn create_project(&self, organization_id: i64, name: &str, api_key: &str) -> StorageResult<ProjectRecord> {
         let (name, api_key) = (name.to_owned(), api_key.to_owned());
         self.write(move |connection| {
             connection
-                .execute("INSERT INTO projects (name, api_key) VALUES (?1, ?2)", params![name, api_key])
+                .execute(
+                    "INSERT INTO projects (name, api_key, organization_id) VALUES (?1, ?2, ?3)",
+                    params![name, api_key, organization_id],
+                )
                 .map_err(|error| sqlite_error("create project", error))?;
             let id = connection.last_insert_rowid();
             connection
-                .query_row(
-                    "SELECT id, name, api_key, retention_days, settings FROM projects WHERE id = ?1",
-                    [id],
-                    project_from_row,
-                )
+                .query_row(&format!("SELECT {PROJECT_COLUMNS} FROM projects WHERE id = ?1"), [id], project_from_row)
                 .map_err(|error| sqlite_error("read created project", error))
         })
         .await
@@ -121,7 +126,7 @@ impl AccountStore for SqliteStore {
     async fn list_projects(&self) -> StorageResult<Vec<ProjectRecord>> {
         self.read(|connection| {
             let mut statement = connection
-                .prepare("SELECT id, name, api_key, retention_days, settings FROM projects ORDER BY id")
+                .prepare(&format!("SELECT {PROJECT_COLUMNS} FROM projects ORDER BY id"))
                 .map_err(|error| sqlite_error("list projects", error))?;
             let rows =
                 statement.query_map([], project_from_row).map_err(|error| sqlite_error("list projects", error))?;
@@ -135,7 +140,7 @@ impl AccountStore for SqliteStore {
         self.read(move |connection| {
             connection
                 .query_row(
-                    "SELECT id, name, api_key, retention_days, settings FROM projects WHERE api_key = ?1",
+                    &format!("SELECT {PROJECT_COLUMNS} FROM projects WHERE api_key = ?1"),
                     [api_key],
                     project_from_row,
                 )
@@ -154,6 +159,42 @@ impl AccountStore for SqliteStore {
             .map_err(|error| StorageError::with_source(StorageErrorKind::Internal, "encode settings", error))?;
         self.update_project_column(project_id, "settings", SqlValue::Text(settings_text)).await
     }
+
+    async fn create_organization(&self, name: &str) -> StorageResult<OrganizationRecord> {
+        let name = name.to_owned();
+        self.write(move |connection| crate::organizations::create_organization(connection, name)).await
+    }
+
+    async fn add_organization_member(&self, organization_id: i64, user_id: i64) -> StorageResult<()> {
+        self.write(move |connection| crate::organizations::add_member(connection, organization_id, user_id)).await
+    }
+
+    async fn list_user_organizations(&self, user_id: i64) -> StorageResult<Vec<OrganizationRecord>> {
+        self.read(move |connection| crate::organizations::list_user_organizations(connection, user_id)).await
+    }
+
+    async fn create_cohort(
+        &self,
+        project_id: i64,
+        name: &str,
+        definition: &serde_json::Value,
+        created_at_ms: i64,
+    ) -> StorageResult<CohortRecord> {
+        let (name, definition) = (name.to_owned(), definition.clone());
+        self.write(move |connection| {
+            crate::organizations::create_cohort(connection, project_id, name, definition, created_at_ms)
+        })
+        .await
+    }
+
+    async fn list_cohorts(&self, project_ids: &[i64]) -> StorageResult<Vec<CohortRecord>> {
+        let project_ids = project_ids.to_vec();
+        self.read(move |connection| crate::organizations::list_cohorts(connection, &project_ids)).await
+    }
+
+    async fn delete_cohort(&self, project_id: i64, cohort_id: i64) -> StorageResult<bool> {
+        self.write(move |connection| crate::organizations::delete_cohort(connection, project_id, cohort_id)).await
+    }
 }
 
 impl SqliteStore {
@@ -170,7 +211,7 @@ impl SqliteStore {
                 .map_err(|error| sqlite_error("update project", error))?;
             connection
                 .query_row(
-                    "SELECT id, name, api_key, retention_days, settings FROM projects WHERE id = ?1",
+                    &format!("SELECT {PROJECT_COLUMNS} FROM projects WHERE id = ?1"),
                     [project_id],
                     project_from_row,
                 )

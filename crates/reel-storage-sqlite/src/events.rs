@@ -3,7 +3,10 @@
 use std::collections::HashMap;
 
 use async_trait::async_trait;
-use reel_storage::{EventInsertCounts, EventStore, StorageError, StorageErrorKind, StorageResult, UserEventStream};
+use reel_storage::{
+    EventInsertCounts, EventStore, StorageError, StorageErrorKind, StorageResult, UserEventStream, UserMatch,
+    UserProfileRecord, UserSearch,
+};
 use reel_types::user_properties::apply_user_property_operations;
 use reel_types::{CompiledQuery, EventContext, NewAnalyticsEvent, RowConsumer, SqlDialect, StoredAnalyticsEvent};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -145,7 +148,7 @@ fn parse_object(text: &str) -> Map<String, Value> {
     serde_json::from_str(text).unwrap_or_default()
 }
 
-fn event_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredAnalyticsEvent> {
+pub(crate) fn event_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredAnalyticsEvent> {
     let context_text: String = row.get(10)?;
     Ok(StoredAnalyticsEvent {
         event_type: row.get(0)?,
@@ -273,6 +276,21 @@ impl EventStore for SqliteStore {
             Ok(text.map(|text| parse_object(&text)))
         })
         .await
+    }
+
+    async fn search_users(&self, search: UserSearch) -> StorageResult<Vec<UserMatch>> {
+        self.read(move |connection| crate::user_lookup::search_users(connection, &search)).await
+    }
+
+    async fn user_profile(
+        &self,
+        project_id: i64,
+        user_key: &str,
+        events_max: u32,
+    ) -> StorageResult<Option<UserProfileRecord>> {
+        let user_key = user_key.to_owned();
+        self.read(move |connection| crate::user_lookup::user_profile(connection, project_id, &user_key, events_max))
+            .await
     }
 
     fn sql_dialect(&self) -> SqlDialect {

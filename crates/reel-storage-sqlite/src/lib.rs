@@ -13,8 +13,10 @@ mod error;
 mod events;
 mod file_blob_store;
 mod maintenance;
+mod organizations;
 mod recordings;
 mod session_rows;
+mod user_lookup;
 
 pub use connection::SqliteStore;
 pub use file_blob_store::FileBlobStore;
@@ -60,7 +62,7 @@ mod conformance {
         {
             let store = open_store(&directory);
             use reel_storage::AccountStore;
-            store.create_project("Demo", "key").await.unwrap();
+            store.create_project(1, "Demo", "key").await.unwrap();
         }
         let reopened = open_store(&directory);
         use reel_storage::AccountStore;

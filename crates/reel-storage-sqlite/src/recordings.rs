@@ -56,6 +56,26 @@ impl RecordingIndex for SqliteStore {
         .await
     }
 
+    async fn find_sessions(&self, session_uuids: &[String], project_ids: &[i64]) -> StorageResult<Vec<SessionSummary>> {
+        let session_uuids = session_uuids.to_vec();
+        let project_ids = project_ids.to_vec();
+        self.read(move |connection| {
+            let mut statement = connection
+                .prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE uuid = ?1"))
+                .map_err(|error| sqlite_error("find sessions", error))?;
+            let mut sessions = Vec::with_capacity(session_uuids.len());
+            for session_uuid in &session_uuids {
+                let found = statement
+                    .query_row([session_uuid], session_from_row)
+                    .optional()
+                    .map_err(|error| sqlite_error("find sessions", error))?;
+                sessions.extend(found.filter(|session| project_ids.contains(&session.project_id)));
+            }
+            Ok(sessions)
+        })
+        .await
+    }
+
     async fn list_open_chunks(&self, session_uuid: &str, from_ms: i64, to_ms: i64) -> StorageResult<Vec<OpenChunk>> {
         let session_uuid = session_uuid.to_owned();
         self.read(move |connection| {

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 pub const SESSION_COLUMNS: &str = "uuid, project_id, device_id, session_id, user_id, start_time_ms, end_time_ms, \
      first_url, page_count, click_count, error_count, event_count, batch_count, retention_days, \
-     rage_click_count, dead_click_count, error_click_count, thrashed_cursor_count";
+     rage_click_count, dead_click_count, error_click_count, thrashed_cursor_count, country";
 
 pub fn session_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<SessionSummary> {
     let device_id: String = row.get(2)?;
@@ -37,6 +37,7 @@ pub fn session_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<SessionSumm
             error_clicks: row.get::<_, i64>(16)? as u64,
             thrashed_cursors: row.get::<_, i64>(17)? as u64,
         },
+        country: row.get(18)?,
     })
 }
 
@@ -56,8 +57,8 @@ pub fn fold_chunk_into_session(transaction: &Transaction<'_>, chunk: &NewChunk, 
         .optional()?;
     if existing.is_none() {
         transaction.execute(
-            "INSERT INTO sessions (uuid, project_id, device_id, session_id, start_time_ms, end_time_ms, retention_days, expires_at_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO sessions (uuid, project_id, device_id, session_id, start_time_ms, end_time_ms, retention_days, expires_at_ms, country)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 uuid,
                 chunk.key.project_id,
@@ -67,6 +68,7 @@ pub fn fold_chunk_into_session(transaction: &Transaction<'_>, chunk: &NewChunk, 
                 summary.last_event_ms,
                 chunk.retention_days,
                 chunk.received_at_ms.saturating_add(i64::from(chunk.retention_days) * 86_400_000),
+                chunk.country,
             ],
         )?;
     }
@@ -78,6 +80,11 @@ pub fn fold_chunk_into_session(transaction: &Transaction<'_>, chunk: &NewChunk, 
             new_pages += 1;
             last_url = Some(url.clone());
         }
+    }
+    let mut page_insert =
+        transaction.prepare_cached("INSERT OR IGNORE INTO session_pages (session_uuid, url) VALUES (?1, ?2)")?;
+    for url in &summary.page_urls {
+        page_insert.execute(params![uuid, url])?;
     }
     let takes_first_url = !summary.page_urls.is_empty()
         && url_state.first_url_sequence.is_none_or(|first_sequence| sequence < first_sequence);

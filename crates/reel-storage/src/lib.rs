@@ -19,7 +19,11 @@ pub mod testsuite;
 
 pub use error::{StorageError, StorageErrorKind, StorageResult};
 pub use records::{
-    AppendOutcome, ChunkIndexEntry, EventInsertCounts, ExpiredSession, NewChunk, OpenChunk, ProjectRecord,
-    SegmentRecord, SessionFilters, SessionListQuery, SessionPage, UserEventStream, UserRecord,
+    AppendOutcome, ChunkIndexEntry, CohortRecord, EventInsertCounts, ExpiredSession, NewChunk, OpenChunk,
+    OrganizationRecord, ProjectRecord, SegmentRecord, SessionFilters, SessionListQuery, SessionPage, UserEventStream,
+    UserMatch, UserProfileRecord, UserRecord, UserSearch, UserSearchField,
 };
 pub use traits::{AccountStore, BlobStore, EventStore, RecordingIndex};
+
+/// The organization every store starts with; it holds the first project.
+pub const DEFAULT_ORGANIZATION_ID: i64 = 1;

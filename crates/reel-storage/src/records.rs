@@ -15,6 +15,8 @@ pub struct UserRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProjectRecord {
     pub id: i64,
+    /// The organization that holds the project; its members may access it.
+    pub organization_id: i64,
     pub name: String,
     pub api_key: String,
     /// Retention given to sessions created from now on.
@@ -40,6 +42,8 @@ pub struct NewChunk {
     /// Analytics events stored in the same transaction if, and only if, this
     /// chunk creates the session (e.g. `[Amplitude] Replay Captured`).
     pub events_on_session_creation: Vec<NewAnalyticsEvent>,
+    /// The client's country (ISO 3166-1 alpha-2), kept if this chunk creates the session.
+    pub country: Option<String>,
 }
 
 /// One analytics user's events, for the Microscope's user streams.
@@ -133,4 +137,73 @@ pub struct SessionFilters {
 pub struct SessionPage {
     pub sessions: Vec<SessionSummary>,
     pub next_cursor: Option<String>,
+}
+
+/// An organization: it holds projects, and its members see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganizationRecord {
+    pub id: i64,
+    pub name: String,
+}
+
+/// A saved group of users of one project; `definition` is reel-analytics'
+/// `CohortDefinition` as JSON (storage does not interpret it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CohortRecord {
+    pub id: i64,
+    pub project_id: i64,
+    pub name: String,
+    pub definition: serde_json::Value,
+    pub created_at_ms: i64,
+}
+
+/// Which field User Lookup matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UserSearchField {
+    /// User id or device id.
+    Any,
+    UserId,
+    DeviceId,
+    /// One user property's current value (`contains`).
+    UserProperty,
+}
+
+/// A User Lookup question. Ids match by prefix, property values by
+/// `contains`; both case-insensitively.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserSearch {
+    pub project_id: i64,
+    pub field: UserSearchField,
+    pub text: String,
+    /// For `UserProperty`: the property's name.
+    pub property: Option<String>,
+    pub limit: u32,
+}
+
+/// A user User Lookup found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserMatch {
+    /// The user id, else the device id.
+    pub user_key: String,
+    pub user_id: Option<String>,
+    /// The device of the user's newest event.
+    pub device_id: Option<String>,
+    pub last_seen_ms: i64,
+    pub matched_on: UserSearchField,
+}
+
+/// One user's profile: properties, first and last seen, devices, and the
+/// newest events (newest first).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserProfileRecord {
+    pub user_key: String,
+    pub user_id: Option<String>,
+    pub device_ids: Vec<String>,
+    pub properties: serde_json::Map<String, serde_json::Value>,
+    pub first_seen_ms: i64,
+    pub last_seen_ms: i64,
+    /// Distinct (device id, session id) pairs over all the user's events.
+    pub session_count: u64,
+    pub newest_events: Vec<reel_types::StoredAnalyticsEvent>,
 }

@@ -10,8 +10,9 @@ use reel_types::{
 use serde_json::{Map, Value};
 
 use crate::{
-    AppendOutcome, ChunkIndexEntry, EventInsertCounts, ExpiredSession, NewChunk, OpenChunk, ProjectRecord,
-    SegmentRecord, SessionListQuery, SessionPage, StorageResult, UserEventStream, UserRecord,
+    AppendOutcome, ChunkIndexEntry, CohortRecord, EventInsertCounts, ExpiredSession, NewChunk, OpenChunk,
+    OrganizationRecord, ProjectRecord, SegmentRecord, SessionListQuery, SessionPage, StorageResult, UserEventStream,
+    UserMatch, UserProfileRecord, UserRecord, UserSearch,
 };
 
 /// Users, login sessions and projects.
@@ -27,13 +28,29 @@ pub trait AccountStore: Send + Sync {
     async fn find_login_session_user(&self, token_hash: &str, now_ms: i64) -> StorageResult<Option<UserRecord>>;
     async fn delete_login_session(&self, token_hash: &str) -> StorageResult<()>;
     /// Fails with `Conflict` if the API key is taken.
-    async fn create_project(&self, name: &str, api_key: &str) -> StorageResult<ProjectRecord>;
+    async fn create_project(&self, organization_id: i64, name: &str, api_key: &str) -> StorageResult<ProjectRecord>;
     async fn list_projects(&self) -> StorageResult<Vec<ProjectRecord>>;
     async fn find_project_by_api_key(&self, api_key: &str) -> StorageResult<Option<ProjectRecord>>;
     /// Changes the retention of sessions created from now on. `NotFound` if no such project.
     async fn set_project_retention_days(&self, project_id: i64, retention_days: u32) -> StorageResult<ProjectRecord>;
     /// Replaces the project's settings. `NotFound` if no such project.
     async fn set_project_settings(&self, project_id: i64, settings: ProjectSettings) -> StorageResult<ProjectRecord>;
+    async fn create_organization(&self, name: &str) -> StorageResult<OrganizationRecord>;
+    /// Idempotent.
+    async fn add_organization_member(&self, organization_id: i64, user_id: i64) -> StorageResult<()>;
+    /// The organizations a user is a member of, by id.
+    async fn list_user_organizations(&self, user_id: i64) -> StorageResult<Vec<OrganizationRecord>>;
+    async fn create_cohort(
+        &self,
+        project_id: i64,
+        name: &str,
+        definition: &serde_json::Value,
+        created_at_ms: i64,
+    ) -> StorageResult<CohortRecord>;
+    /// The cohorts of these projects, by id.
+    async fn list_cohorts(&self, project_ids: &[i64]) -> StorageResult<Vec<CohortRecord>>;
+    /// Whether there was such a cohort in that project.
+    async fn delete_cohort(&self, project_id: i64, cohort_id: i64) -> StorageResult<bool>;
 }
 
 /// The durable record of ingested batches and the session index.
@@ -50,6 +67,9 @@ pub trait RecordingIndex: Send + Sync {
     async fn list_sessions(&self, query: SessionListQuery) -> StorageResult<SessionPage>;
     /// One session by its UUID, if it belongs to one of the given projects.
     async fn find_session(&self, session_uuid: &str, project_ids: &[i64]) -> StorageResult<Option<SessionSummary>>;
+    /// The sessions with these uuids in these projects, in the order given;
+    /// unknown ones left out.
+    async fn find_sessions(&self, session_uuids: &[String], project_ids: &[i64]) -> StorageResult<Vec<SessionSummary>>;
     /// Open chunks of a session overlapping `[from_ms, to_ms)`, by sequence.
     async fn list_open_chunks(&self, session_uuid: &str, from_ms: i64, to_ms: i64) -> StorageResult<Vec<OpenChunk>>;
     /// Closed segments of a session overlapping `[from_ms, to_ms)`, by first sequence.
@@ -142,6 +162,16 @@ pub trait EventStore: Send + Sync {
         to_ms: i64,
         events_per_user_max: u32,
     ) -> StorageResult<Vec<UserEventStream>>;
+    /// User Lookup: the users matching, newest seen first, at most `limit`.
+    async fn search_users(&self, search: UserSearch) -> StorageResult<Vec<UserMatch>>;
+    /// A user's profile with their newest `events_max` events; `None` if
+    /// the project has no such user.
+    async fn user_profile(
+        &self,
+        project_id: i64,
+        user_key: &str,
+        events_max: u32,
+    ) -> StorageResult<Option<UserProfileRecord>>;
     /// The SQL dialect `run_compiled_query` speaks (reel-analytics compiles to it).
     fn sql_dialect(&self) -> SqlDialect;
     /// Runs one read-only statement compiled by reel-analytics over the

@@ -15,6 +15,9 @@ pub struct EventContext {
     pub device_type: Option<String>,
     pub language: Option<String>,
     pub ip: Option<String>,
+    /// ISO 3166-1 alpha-2, resolved from `ip` by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
 }
 
 /// One analytics event ready to be stored.

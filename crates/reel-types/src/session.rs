@@ -57,6 +57,9 @@ pub struct SessionSummary {
     pub retention_days: u32,
     #[serde(default)]
     pub signal_counts: SignalCounts,
+    /// Where the session started, from the client's IP (ISO 3166-1 alpha-2).
+    #[serde(default)]
+    pub country: Option<String>,
 }
 
 /// How many frustration signals a session has, by kind.

@@ -51,16 +51,24 @@ pub async fn me(logged_in: LoggedInUser) -> Json<serde_json::Value> {
 
 pub async fn list_projects(
     State(state): State<AppState>,
-    _logged_in: LoggedInUser,
+    logged_in: LoggedInUser,
 ) -> ApiResult<Json<serde_json::Value>> {
-    let projects = state.stores.accounts.list_projects().await?;
-    Ok(Json(json!({ "projects": projects })))
+    Ok(Json(json!({ "projects": readable_projects(&state, &logged_in).await? })))
 }
 
-/// The project ids a user may read. One organization for now: all of them.
-pub async fn readable_project_ids(state: &AppState, _logged_in: &LoggedInUser) -> ApiResult<Vec<i64>> {
+/// The projects a user may access: those of the organizations they are a member of.
+pub async fn readable_projects(state: &AppState, logged_in: &LoggedInUser) -> ApiResult<Vec<ProjectRecord>> {
+    let organizations = state.stores.accounts.list_user_organizations(logged_in.user.id).await?;
     let projects = state.stores.accounts.list_projects().await?;
-    Ok(projects.into_iter().map(|project| project.id).collect())
+    Ok(projects
+        .into_iter()
+        .filter(|project| organizations.iter().any(|organization| organization.id == project.organization_id))
+        .collect())
+}
+
+/// The ids of [`readable_projects`].
+pub async fn readable_project_ids(state: &AppState, logged_in: &LoggedInUser) -> ApiResult<Vec<i64>> {
+    Ok(readable_projects(state, logged_in).await?.into_iter().map(|project| project.id).collect())
 }
 
 #[derive(Deserialize)]
@@ -71,30 +79,30 @@ pub struct ProjectUpdate {
     settings: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
-async fn find_project_by_id(state: &AppState, project_id: i64) -> ApiResult<ProjectRecord> {
-    let projects = state.stores.accounts.list_projects().await?;
+async fn find_project_by_id(state: &AppState, logged_in: &LoggedInUser, project_id: i64) -> ApiResult<ProjectRecord> {
+    let projects = readable_projects(state, logged_in).await?;
     projects.into_iter().find(|project| project.id == project_id).ok_or(ApiError::NotFound("project"))
 }
 
 pub async fn get_project(
     State(state): State<AppState>,
-    _logged_in: LoggedInUser,
+    logged_in: LoggedInUser,
     Path(project_id): Path<i64>,
 ) -> ApiResult<Json<serde_json::Value>> {
-    Ok(Json(json!({ "project": find_project_by_id(&state, project_id).await? })))
+    Ok(Json(json!({ "project": find_project_by_id(&state, &logged_in, project_id).await? })))
 }
 
 /// Changes project settings; they apply to sessions created afterwards.
 pub async fn update_project(
     State(state): State<AppState>,
-    _logged_in: LoggedInUser,
+    logged_in: LoggedInUser,
     Path(project_id): Path<i64>,
     body: axum::body::Bytes,
 ) -> ApiResult<Json<serde_json::Value>> {
     let update: ProjectUpdate = serde_json::from_slice(&body).map_err(|error| {
         ApiError::BadRequest(format!("the body must be JSON {{\"retention_days\", \"settings\"}}: {error}"))
     })?;
-    let mut project = find_project_by_id(&state, project_id).await?;
+    let mut project = find_project_by_id(&state, &logged_in, project_id).await?;
     if let Some(retention_days) = update.retention_days {
         let allowed_days = &state.config.retention.allowed_days;
         if !allowed_days.contains(&retention_days) {

@@ -11,7 +11,7 @@ use reel_ingest::amplitude::http_api::{RequestContext, build_events, parse_http_
 use reel_ingest::{IngestLimits, RejectionKind};
 use serde_json::{Value, json};
 
-use super::client_address::ClientAddress;
+use super::client_address::ClientIp;
 use super::ingest::{find_project, ingest_limits, read_body_within_limit};
 use crate::error::ApiError;
 use crate::remote_config::remote_config_for;
@@ -30,12 +30,7 @@ fn is_gzip(headers: &HeaderMap) -> bool {
 }
 
 /// `POST /2/httpapi` and `POST /batch`.
-pub async fn http_api(
-    State(state): State<AppState>,
-    ClientAddress(client): ClientAddress,
-    headers: HeaderMap,
-    body: Body,
-) -> Response {
+pub async fn http_api(State(state): State<AppState>, client: ClientIp, headers: HeaderMap, body: Body) -> Response {
     let Ok(_permit) = state.ingest_permits.clone().try_acquire_owned() else {
         state.ingest_metrics.record_overloaded();
         return amplitude_answer(
@@ -84,9 +79,9 @@ pub async fn http_api(
         project_id: project.id,
         received_at_ms: now_ms(),
         clock_skew_threshold_ms: state.config.ingest.clock_skew_threshold_ms,
-        client_ip: client.map(|address| address.ip().to_string()),
+        client_ip: client.0.map(|address| address.to_string()),
     };
-    let events = match build_events(&request, &context) {
+    let mut events = match build_events(&request, &context) {
         Ok(events) => events,
         Err(report) => {
             return amplitude_answer(
@@ -100,6 +95,10 @@ pub async fn http_api(
             );
         }
     };
+    for event in &mut events {
+        let address = event.context.ip.as_deref().and_then(|ip| ip.parse().ok());
+        event.context.country = address.and_then(|address| state.country_lookup.country_of(address));
+    }
     let event_count = events.len();
     if let Err(error) = state.stores.events.insert_events(events).await {
         tracing::error!(error = %error, "storing analytics events failed");

@@ -35,6 +35,7 @@ fn skipped(reason: &'static str) -> Response {
 
 pub async fn track(
     State(state): State<AppState>,
+    client: super::client_address::ClientIp,
     Query(query): Query<TrackQuery>,
     headers: HeaderMap,
     body: Body,
@@ -43,7 +44,8 @@ pub async fn track(
         state.ingest_metrics.record_overloaded();
         return skipped("429");
     };
-    match store_track_upload(&state, query, &headers, body).await {
+    let country = client.country(&state);
+    match store_track_upload(&state, query, &headers, body, country).await {
         Ok(response) => response,
         // WAF wording: the SDK splits the batch in halves and re-sends them.
         Err(ApiError::Rejected(rejection)) if rejection.kind == RejectionKind::PayloadTooLarge => {
@@ -58,6 +60,7 @@ async fn store_track_upload(
     query: TrackQuery,
     headers: &HeaderMap,
     body: Body,
+    country: Option<String>,
 ) -> ApiResult<Response> {
     let api_key = bearer_token(headers).or(query.api_key).ok_or(ApiError::MissingApiKey)?;
     let project = find_project(state, &api_key).await?;
@@ -103,6 +106,7 @@ async fn store_track_upload(
         summary: accepted.summary,
         payload,
         events_on_session_creation: vec![replay_captured],
+        country,
     };
     if state.chunk_writer.append(chunk).await? == AppendOutcome::Stored {
         state.ingest_metrics.record_stored(event_count, &accepted.dropped);

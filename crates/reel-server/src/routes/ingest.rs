@@ -22,6 +22,7 @@ pub struct IngestQuery {
 
 pub async fn ingest_batch(
     State(state): State<AppState>,
+    client: super::client_address::ClientIp,
     Query(query): Query<IngestQuery>,
     headers: HeaderMap,
     body: Body,
@@ -55,7 +56,8 @@ pub async fn ingest_batch(
             find_project(&state, &body_key).await?
         }
     };
-    store_accepted_batch(&state, &project, accepted).await
+    let country = client.country(&state);
+    store_accepted_batch(&state, &project, accepted, country).await
 }
 
 /// Runs the pipeline on a body for a known project and stores it: the path
@@ -64,13 +66,14 @@ pub async fn store_request_body(state: &AppState, project: &ProjectRecord, body:
     // Demo data is generated with its own, deliberate timestamps.
     let limits = IngestLimits { clock_skew_threshold_ms: i64::MAX, ..ingest_limits(state) };
     let accepted = process_request_body(body, false, &limits, now_ms())?;
-    store_accepted_batch(state, project, accepted).await
+    store_accepted_batch(state, project, accepted, None).await
 }
 
 async fn store_accepted_batch(
     state: &AppState,
     project: &ProjectRecord,
     accepted: AcceptedBatch,
+    country: Option<String>,
 ) -> ApiResult<Json<Value>> {
     let AcceptedBatch { batch, summary, dropped } = accepted;
     let payload = segment_codec::encode_events(&batch.events, state.config.ingest.chunk_zstd_level)?;
@@ -88,6 +91,7 @@ async fn store_accepted_batch(
         summary,
         payload,
         events_on_session_creation: vec![replay_captured],
+        country,
     };
     let outcome = state.chunk_writer.append(chunk).await?;
     let duplicate = outcome == AppendOutcome::Duplicate;

@@ -5,11 +5,16 @@ mod amplitude;
 mod amplitude_track;
 mod analytics;
 mod analytics_users;
+mod api_query;
 mod client_address;
+mod cohorts;
 mod ingest;
 mod logged_in_user;
+mod organizations;
+mod session_search;
 mod sessions;
 mod static_assets;
+mod user_lookup;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -65,6 +70,14 @@ pub fn build_router(state: AppState) -> Router {
         .route("/api/v1/projects/{project_id}/analytics/journeys", post(analytics_users::journeys))
         .route("/api/v1/projects/{project_id}/analytics/journeys/users", post(analytics_users::journey_users))
         .route("/api/v1/sessions", get(sessions::list_sessions))
+        .route("/api/v1/sessions/search", post(session_search::search_sessions))
+        .route("/api/v1/projects/{project_id}/cohorts", get(cohorts::list_cohorts).post(cohorts::create_cohort))
+        .route("/api/v1/projects/{project_id}/cohorts/{cohort_id}", axum::routing::delete(cohorts::delete_cohort))
+        .route("/api/v1/projects/{project_id}/users/search", get(user_lookup::search_users))
+        .route("/api/v1/projects/{project_id}/users/profile", get(user_lookup::user_profile))
+        .route("/api/v1/organizations", get(organizations::list_organizations).post(organizations::create_organization))
+        .route("/api/v1/organizations/{organization_id}/projects", post(organizations::create_project))
+        .route("/api/v1/organizations/{organization_id}/members", post(organizations::add_member))
         .route("/api/v1/sessions/{session_uuid}", get(sessions::get_session))
         .route("/api/v1/sessions/{session_uuid}/recording", get(sessions::get_recording))
         .route("/api/v1/{*rest}", get(api_not_found).post(api_not_found))

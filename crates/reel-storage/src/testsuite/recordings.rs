@@ -28,6 +28,7 @@ fn chunk(session: &SessionKey, sequence: u64, first_event_ms: i64, urls: &[&str]
         },
         payload: Bytes::from(format!("payload-{sequence}")),
         events_on_session_creation: Vec::new(),
+        country: Some("DE".into()),
     }
 }
 
@@ -55,6 +56,7 @@ pub async fn check_recording_index(index: &dyn RecordingIndex) -> StorageResult<
     assert_eq!(summary.replay_id, "device-a/1000");
     assert_eq!(summary.start_time, "1970-01-01T00:00:01.000Z");
     assert!(index.find_session(&uuid, &[2]).await?.is_none(), "other projects cannot see it");
+    assert_eq!(summary.country.as_deref(), Some("DE"), "the creating chunk's country is kept");
 
     let open = index.list_open_chunks(&uuid, 0, i64::MAX).await?;
     assert_eq!(open.iter().map(|chunk| chunk.sequence).collect::<Vec<_>>(), [0, 1, 2]);
@@ -74,6 +76,17 @@ pub async fn check_recording_index(index: &dyn RecordingIndex) -> StorageResult<
     check_assigned_sequences(index).await?;
     check_group_append(index).await?;
     check_synthetic_keyframes(index).await?;
+    check_find_sessions(index, &uuid).await
+}
+
+/// Several sessions by uuid, in the asked order, only from the given projects.
+async fn check_find_sessions(index: &dyn RecordingIndex, uuid: &str) -> StorageResult<()> {
+    let other = key(3, "device-b", 5);
+    index.append_chunk(chunk(&other, 0, 900, &["http://shop/b"], 0)).await?;
+    let asked = [other.uuid(), "unknown".into(), uuid.to_owned()];
+    let found = index.find_sessions(&asked, &[1, 3]).await?;
+    assert_eq!(found.iter().map(|session| session.id.clone()).collect::<Vec<_>>(), [other.uuid(), uuid.to_owned()]);
+    assert!(index.find_sessions(&[uuid.to_owned()], &[2]).await?.is_empty(), "only the given projects");
     Ok(())
 }
 
