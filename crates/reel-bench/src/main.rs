@@ -11,6 +11,7 @@ mod memory_under_load;
 mod report;
 mod running_server;
 mod seek_latency;
+mod session_list;
 mod signal_accuracy;
 
 use std::path::PathBuf;
@@ -45,6 +46,12 @@ struct Arguments {
     /// Runs only the analytics benchmark and prints its figures.
     #[arg(long)]
     analytics_only: bool,
+    /// Sessions for the replay list benchmark (1,000,000 = issue #9's figure).
+    #[arg(long, default_value_t = 1_000_000)]
+    session_list_sessions: u64,
+    /// Runs only the replay list benchmark and prints its figure.
+    #[arg(long)]
+    session_list_only: bool,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -60,6 +67,10 @@ fn main() -> anyhow::Result<()> {
     let mut report = report::Report::new(machine, corpus.describe());
     if arguments.analytics_only {
         analytics_queries::run(arguments.analytics_users, &mut report)?;
+        return Ok(());
+    }
+    if arguments.session_list_only {
+        session_list::run(arguments.session_list_sessions, &mut report)?;
         return Ok(());
     }
     if arguments.ingest_only {
@@ -81,6 +92,8 @@ fn main() -> anyhow::Result<()> {
     memory_under_load::run(&arguments.reel_binary, &corpus, &mut report)?;
     eprintln!("[6/6] analytics queries on the embedded store");
     analytics_queries::run(arguments.analytics_users, &mut report)?;
+    eprintln!("[7/7] the replay list over a million sessions");
+    session_list::run(arguments.session_list_sessions, &mut report)?;
     report.write(&arguments.results, &arguments.markdown)?;
     eprintln!("wrote {} and {}", arguments.results.display(), arguments.markdown.display());
     Ok(())

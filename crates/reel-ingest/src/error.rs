@@ -48,12 +48,15 @@ impl IngestRejection {
 pub enum DropReason {
     /// The event is not an object with integer `type` and `timestamp`.
     InvalidEvent,
+    /// A console-log event of a session that started with console capture off.
+    ConsoleCaptureDisabled,
 }
 
 impl DropReason {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::InvalidEvent => "invalid_event",
+            Self::ConsoleCaptureDisabled => "console_capture_disabled",
         }
     }
 }

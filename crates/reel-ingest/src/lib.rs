@@ -14,6 +14,7 @@ mod steps;
 
 pub use error::{DropReason, DroppedEvents, IngestRejection, RejectionKind};
 pub use limits::IngestLimits;
+pub use steps::drop_console::{drop_console_events, has_console_events};
 pub use steps::summarize::summarize_events;
 
 use reel_types::{BatchSummary, IngestBatch};

@@ -13,6 +13,7 @@ pub struct IngestMetrics {
     batches_overloaded: AtomicU64,
     events_stored: AtomicU64,
     events_dropped_invalid_event: AtomicU64,
+    events_dropped_console_capture_disabled: AtomicU64,
 }
 
 #[derive(Debug, Serialize, PartialEq, Eq)]
@@ -30,11 +31,11 @@ impl IngestMetrics {
         self.batches_stored.fetch_add(1, Ordering::Relaxed);
         self.events_stored.fetch_add(event_count, Ordering::Relaxed);
         for dropped_events in dropped {
-            match dropped_events.reason {
-                DropReason::InvalidEvent => {
-                    self.events_dropped_invalid_event.fetch_add(dropped_events.count, Ordering::Relaxed)
-                }
+            let counter = match dropped_events.reason {
+                DropReason::InvalidEvent => &self.events_dropped_invalid_event,
+                DropReason::ConsoleCaptureDisabled => &self.events_dropped_console_capture_disabled,
             };
+            counter.fetch_add(dropped_events.count, Ordering::Relaxed);
         }
     }
 
@@ -54,6 +55,10 @@ impl IngestMetrics {
         let mut events_dropped = std::collections::BTreeMap::new();
         events_dropped
             .insert(DropReason::InvalidEvent.as_str(), self.events_dropped_invalid_event.load(Ordering::Relaxed));
+        events_dropped.insert(
+            DropReason::ConsoleCaptureDisabled.as_str(),
+            self.events_dropped_console_capture_disabled.load(Ordering::Relaxed),
+        );
         IngestMetricsSnapshot {
             batches_stored: self.batches_stored.load(Ordering::Relaxed),
             batches_duplicate: self.batches_duplicate.load(Ordering::Relaxed),

@@ -24,6 +24,7 @@ pub mod retention_sweeper;
 pub mod routes;
 pub mod secrets;
 pub mod segment_closer;
+pub mod session_capture;
 pub mod session_signals;
 pub mod signals_worker;
 pub mod state;

@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use crate::error::{sqlite_error, task_error};
 
 /// Migrations, applied in order; `PRAGMA user_version` counts the applied ones.
-const MIGRATIONS: [&str; 7] = [
+const MIGRATIONS: [&str; 8] = [
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_keyframes_retention.sql"),
     include_str!("../migrations/0003_analytics_events.sql"),
@@ -17,6 +17,7 @@ const MIGRATIONS: [&str; 7] = [
     include_str!("../migrations/0005_synthetic_keyframes.sql"),
     include_str!("../migrations/0006_analytics_users.sql"),
     include_str!("../migrations/0007_replay_search.sql"),
+    include_str!("../migrations/0008_session_search_index.sql"),
 ];
 
 /// SQLite-backed accounts and recording index.

@@ -6,7 +6,7 @@ use reel_storage::{
     AppendOutcome, ChunkIndexEntry, ExpiredSession, NewChunk, OpenChunk, RecordingIndex, SegmentRecord,
     SessionListQuery, SessionPage, StorageError, StorageErrorKind, StorageResult,
 };
-use reel_types::{SessionSummary, SignalCounts};
+use reel_types::{ProjectSettings, SessionSummary, SignalCounts};
 use rusqlite::{OptionalExtension, params, params_from_iter, types::Value as SqlValue};
 
 use crate::connection::SqliteStore;
@@ -52,6 +52,18 @@ impl RecordingIndex for SqliteStore {
                 .optional()
                 .map_err(|error| sqlite_error("find session", error))?;
             Ok(found.filter(|session| project_ids.contains(&session.project_id)))
+        })
+        .await
+    }
+
+    async fn session_capture_settings(&self, session_uuid: &str) -> StorageResult<Option<ProjectSettings>> {
+        let session_uuid = session_uuid.to_owned();
+        self.read(move |connection| {
+            let text: Option<Option<String>> = connection
+                .prepare_cached("SELECT capture_settings FROM sessions WHERE uuid = ?1")
+                .and_then(|mut statement| statement.query_row([session_uuid], |row| row.get(0)).optional())
+                .map_err(|error| sqlite_error("read capture settings", error))?;
+            Ok(text.flatten().and_then(|text| serde_json::from_str(&text).ok()))
         })
         .await
     }

@@ -57,8 +57,8 @@ pub fn fold_chunk_into_session(transaction: &Transaction<'_>, chunk: &NewChunk, 
         .optional()?;
     if existing.is_none() {
         transaction.execute(
-            "INSERT INTO sessions (uuid, project_id, device_id, session_id, start_time_ms, end_time_ms, retention_days, expires_at_ms, country)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO sessions (uuid, project_id, device_id, session_id, start_time_ms, end_time_ms, retention_days, expires_at_ms, country, capture_settings)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 uuid,
                 chunk.key.project_id,
@@ -69,6 +69,7 @@ pub fn fold_chunk_into_session(transaction: &Transaction<'_>, chunk: &NewChunk, 
                 chunk.retention_days,
                 chunk.received_at_ms.saturating_add(i64::from(chunk.retention_days) * 86_400_000),
                 chunk.country,
+                chunk.capture_settings.as_ref().and_then(|settings| serde_json::to_string(settings).ok()),
             ],
         )?;
     }

@@ -44,6 +44,9 @@ pub struct NewChunk {
     pub events_on_session_creation: Vec<NewAnalyticsEvent>,
     /// The client's country (ISO 3166-1 alpha-2), kept if this chunk creates the session.
     pub country: Option<String>,
+    /// The project's capture settings now, kept if this chunk creates the
+    /// session: settings changed later apply to new sessions only.
+    pub capture_settings: Option<ProjectSettings>,
 }
 
 /// One analytics user's events, for the Microscope's user streams.

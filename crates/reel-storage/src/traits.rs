@@ -67,6 +67,9 @@ pub trait RecordingIndex: Send + Sync {
     async fn list_sessions(&self, query: SessionListQuery) -> StorageResult<SessionPage>;
     /// One session by its UUID, if it belongs to one of the given projects.
     async fn find_session(&self, session_uuid: &str, project_ids: &[i64]) -> StorageResult<Option<SessionSummary>>;
+    /// The capture settings a session started with (`None`: unknown session,
+    /// or one stored before sessions kept them).
+    async fn session_capture_settings(&self, session_uuid: &str) -> StorageResult<Option<ProjectSettings>>;
     /// The sessions with these uuids in these projects, in the order given;
     /// unknown ones left out.
     async fn find_sessions(&self, session_uuids: &[String], project_ids: &[i64]) -> StorageResult<Vec<SessionSummary>>;

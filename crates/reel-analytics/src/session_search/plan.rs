@@ -32,7 +32,11 @@ pub fn plan_session_search(search: &ValidSessionSearch, dialect: SqlDialect) -> 
         format!("s.start_time_ms >= {}", parameters.push(SqlValue::Integer(search.start_ms))),
         format!("s.start_time_ms < {}", parameters.push(SqlValue::Integer(search.end_ms))),
     ];
-    for filter in &search.filters {
+    // Columns of the session first, subqueries last: SQLite tests the
+    // conditions in order, so a cheap one that fails skips the rest.
+    let mut filters: Vec<&SessionSearchFilter> = search.filters.iter().collect();
+    filters.sort_by_key(|filter| needs_subquery(filter));
+    for filter in filters {
         conditions.push(filter_sql(&mut parameters, search, filter));
     }
     let direction = match search.direction {
@@ -50,6 +54,17 @@ pub fn plan_session_search(search: &ValidSessionSearch, dialect: SqlDialect) -> 
         conditions.join(" AND ")
     );
     SessionSearchPlan { query: CompiledQuery { sql, parameters: parameters.values }, limit: search.limit }
+}
+
+fn needs_subquery(filter: &SessionSearchFilter) -> bool {
+    matches!(
+        filter,
+        SessionSearchFilter::UrlVisited { .. }
+            | SessionSearchFilter::EventPerformed { .. }
+            | SessionSearchFilter::EventProperty { .. }
+            | SessionSearchFilter::UserProperty { .. }
+            | SessionSearchFilter::Cohort { .. }
+    )
 }
 
 fn sort_expression(sort: SessionSort) -> Option<&'static str> {

@@ -113,3 +113,15 @@ fn every_filter_becomes_one_condition_with_its_values_bound() {
     assert!(!sql.contains("Add to Cart") && !sql.contains("/checkout"));
     assert_eq!(plan.query.parameters.last(), Some(&SqlValue::Integer(40)));
 }
+
+#[test]
+fn session_columns_are_tested_before_subqueries() {
+    let valid = validate(json!({
+        "filters": [{"kind": "url_visited", "operator": "contains", "value": "/checkout"}, {"kind": "has_error"}],
+    }))
+    .unwrap();
+    let sql = plan_session_search(&valid, SqlDialect::Sqlite).query.sql;
+    let column_at = sql.find("s.error_count > 0").unwrap();
+    let subquery_at = sql.find("FROM session_pages").unwrap();
+    assert!(column_at < subquery_at, "{sql}");
+}

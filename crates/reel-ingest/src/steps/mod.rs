@@ -2,6 +2,7 @@
 
 pub mod correct_clock;
 pub mod decompress;
+pub mod drop_console;
 pub mod drop_invalid;
 pub mod parse;
 pub mod summarize;

@@ -103,13 +103,14 @@ pub async fn update_project(
         ApiError::BadRequest(format!("the body must be JSON {{\"retention_days\", \"settings\"}}: {error}"))
     })?;
     let mut project = find_project_by_id(&state, &logged_in, project_id).await?;
+    // Everything is checked before anything is saved: a refused change saves nothing.
     if let Some(retention_days) = update.retention_days {
         let allowed_days = &state.config.retention.allowed_days;
         if !allowed_days.contains(&retention_days) {
             return Err(ApiError::BadRequest(format!("retention_days must be one of {allowed_days:?}")));
         }
-        project = state.stores.accounts.set_project_retention_days(project_id, retention_days).await?;
     }
+    let mut new_settings = None;
     if let Some(changes) = update.settings {
         let mut merged =
             serde_json::to_value(&project.settings).map_err(|error| ApiError::Internal(error.to_string()))?;
@@ -119,6 +120,12 @@ pub async fn update_project(
         let settings: ProjectSettings = serde_json::from_value(merged)
             .map_err(|error| ApiError::BadRequest(format!("invalid settings: {error}")))?;
         settings.validate().map_err(ApiError::BadRequest)?;
+        new_settings = Some(settings);
+    }
+    if let Some(retention_days) = update.retention_days {
+        project = state.stores.accounts.set_project_retention_days(project_id, retention_days).await?;
+    }
+    if let Some(settings) = new_settings {
         project = state.stores.accounts.set_project_settings(project_id, settings).await?;
     }
     state.project_cache.clear();

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use super::ingest::{bearer_token, find_project, ingest_limits, read_body_within_limit};
 use crate::error::{ApiError, ApiResult};
 use crate::replay_captured::replay_captured_event;
+use crate::session_capture::hold_batch_to_session_settings;
 use crate::state::{AppState, now_ms};
 
 pub const SKIP_HEADER: &str = "x-session-replay-event-skipped";
@@ -90,10 +91,12 @@ async fn store_track_upload(
     }
     let batch =
         IngestBatch { session_id, device_id, user_id: None, sequence: 0, sent_at_ms: None, api_key: None, events };
-    let accepted = process_parsed_batch(batch, &limits)?;
+    let mut accepted = process_parsed_batch(batch, &limits)?;
+    let session_uuid =
+        SessionKey { project_id: project.id, device_id: accepted.batch.device_id.clone(), session_id }.uuid();
+    hold_batch_to_session_settings(state, &project, &session_uuid, &mut accepted).await?;
     let payload = segment_codec::encode_events(&accepted.batch.events, state.config.ingest.chunk_zstd_level)?;
     let key = SessionKey { project_id: project.id, device_id: accepted.batch.device_id, session_id };
-    let session_uuid = key.uuid();
     let first_event_ms = accepted.summary.first_event_ms;
     let replay_captured = replay_captured_event(&key, None, accepted.summary.first_event_ms);
     let event_count = accepted.summary.event_count;
@@ -107,6 +110,7 @@ async fn store_track_upload(
         payload,
         events_on_session_creation: vec![replay_captured],
         country,
+        capture_settings: Some(project.settings.clone()),
     };
     if state.chunk_writer.append(chunk).await? == AppendOutcome::Stored {
         state.ingest_metrics.record_stored(event_count, &accepted.dropped);

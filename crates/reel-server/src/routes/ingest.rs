@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 use super::LoggedInUser;
 use crate::error::{ApiError, ApiResult};
 use crate::replay_captured::replay_captured_event;
+use crate::session_capture::hold_batch_to_session_settings;
 use crate::state::{AppState, now_ms};
 
 #[derive(Deserialize)]
@@ -72,14 +73,20 @@ pub async fn store_request_body(state: &AppState, project: &ProjectRecord, body:
 async fn store_accepted_batch(
     state: &AppState,
     project: &ProjectRecord,
-    accepted: AcceptedBatch,
+    mut accepted: AcceptedBatch,
     country: Option<String>,
 ) -> ApiResult<Json<Value>> {
+    let session_uuid = SessionKey {
+        project_id: project.id,
+        device_id: accepted.batch.device_id.clone(),
+        session_id: accepted.batch.session_id,
+    }
+    .uuid();
+    hold_batch_to_session_settings(state, project, &session_uuid, &mut accepted).await?;
     let AcceptedBatch { batch, summary, dropped } = accepted;
     let payload = segment_codec::encode_events(&batch.events, state.config.ingest.chunk_zstd_level)?;
     let events_accepted = summary.event_count;
     let key = SessionKey { project_id: project.id, device_id: batch.device_id, session_id: batch.session_id };
-    let session_uuid = key.uuid();
     let first_event_ms = summary.first_event_ms;
     let replay_captured = replay_captured_event(&key, batch.user_id.clone(), summary.first_event_ms);
     let chunk = NewChunk {
@@ -92,6 +99,7 @@ async fn store_accepted_batch(
         payload,
         events_on_session_creation: vec![replay_captured],
         country,
+        capture_settings: Some(project.settings.clone()),
     };
     let outcome = state.chunk_writer.append(chunk).await?;
     let duplicate = outcome == AppendOutcome::Duplicate;

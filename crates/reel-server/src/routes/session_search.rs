@@ -36,7 +36,9 @@ pub async fn search_sessions(
     let readable = readable_project_ids(&state, &logged_in).await?;
     let cohorts = cohort_definitions(&state, &readable).await?;
     let today_ms = now_ms().div_euclid(DAY_MS) * DAY_MS;
-    let valid = search.validate(&state.config.search.search_limits(), &readable, &cohorts, today_ms).map_err(analytics_error)?;
+    let valid = search
+        .validate(&state.config.search.search_limits(), &readable, &cohorts, today_ms)
+        .map_err(analytics_error)?;
     let plan = plan_session_search(&valid, state.stores.events.sql_dialect());
     let consumer =
         state.stores.events.run_compiled_query(&plan.query, Box::new(SessionUuidCollector::default())).await?;

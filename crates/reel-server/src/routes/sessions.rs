@@ -74,7 +74,11 @@ pub async fn get_session(
         .list_session_events(session.project_id, &session.device_id, session.session_id, SESSION_EVENTS_MAX)
         .await?;
     let signals = signal_markers(&events);
-    Ok(Json(json!({ "session": session, "gaps": gaps, "keyframes_ms": keyframes_ms, "signals": signals })))
+    let capture_settings = state.stores.recordings.session_capture_settings(&session.id).await?;
+    Ok(Json(json!({
+        "session": session, "gaps": gaps, "keyframes_ms": keyframes_ms, "signals": signals,
+        "capture_settings": capture_settings,
+    })))
 }
 
 #[derive(Deserialize)]

@@ -99,7 +99,10 @@ pub async fn user_profile(
         session_count,
         newest_events,
     } = profile.ok_or(ApiError::NotFound("user"))?;
-    let newest_context = newest_events.first().map(|event| event.context.clone()).unwrap_or_default();
+    // The newest event that has each: events the server adds (replay
+    // captured, frustration signals) carry neither.
+    let platform = newest_events.iter().find_map(|event| event.context.platform.clone());
+    let event_country = newest_events.iter().find_map(|event| event.context.country.clone());
     let sessions = group_by_session(newest_events);
     let keys: Vec<String> = sessions
         .iter()
@@ -108,7 +111,7 @@ pub async fn user_profile(
         })
         .collect();
     let replays = state.stores.recordings.find_sessions(&keys, &[project_id]).await?;
-    let country = newest_context.country.clone().or_else(|| replays.iter().find_map(|replay| replay.country.clone()));
+    let country = event_country.or_else(|| replays.iter().find_map(|replay| replay.country.clone()));
     let listed: Vec<Value> = sessions
         .into_iter()
         .zip(keys)
@@ -119,7 +122,9 @@ pub async fn user_profile(
                 "device_id": session.device_id,
                 "start_ms": session.events.first().map(|event| event.time_ms),
                 "end_ms": session.events.last().map(|event| event.time_ms),
-                "replay": replay.map(|replay| json!({"session_uuid": replay.id, "replay_id": replay.replay_id})),
+                "replay": replay.map(|replay| {
+                    json!({"session_uuid": replay.id, "replay_id": replay.replay_id, "start_ms": replay.start_time_ms})
+                }),
                 "events": session.events,
             })
         })
@@ -128,7 +133,7 @@ pub async fn user_profile(
         "user": {
             "user_key": user_key, "user_id": user_id, "device_ids": device_ids, "properties": properties,
             "first_seen_ms": first_seen_ms, "last_seen_ms": last_seen_ms, "country": country,
-            "platform": newest_context.platform, "session_count": session_count,
+            "platform": platform, "session_count": session_count,
         },
         "sessions": listed,
     })))

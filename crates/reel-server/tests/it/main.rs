@@ -8,6 +8,7 @@ mod analytics_funnel;
 mod analytics_microscope;
 mod analytics_segmentation;
 mod analytics_sessions_journeys;
+mod capture_settings;
 mod demo_analytics;
 mod ingest_bad_input;
 mod ingest_storage;

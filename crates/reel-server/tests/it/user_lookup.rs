@@ -104,3 +104,20 @@ async fn the_profile_groups_events_by_session_newest_first_and_marks_replays() {
     assert_eq!(recorded["replay"]["replay_id"], "alice-laptop/5001");
     assert!(recorded["replay"]["session_uuid"].as_str().is_some());
 }
+
+#[tokio::test]
+async fn country_and_platform_come_from_the_newest_event_that_has_them() {
+    let server = server_with_alice().await;
+    let mut own = Journey::user("carol").at("2026-11-12T08:00:00Z").event("Page Viewed").build();
+    own[0].context.country = Some("FR".into());
+    own[0].context.platform = Some("Web".into());
+    // A newer event the server added itself (as frustration signals are), without either.
+    let added = Journey::user("carol").at("2026-11-12T09:00:00Z").event("[Amplitude] Dead Click").build();
+    server.state.stores.events.insert_events(own.into_iter().chain(added).collect()).await.unwrap();
+    let (status, body) = server.get_as_admin("/api/v1/projects/1/users/profile?user_key=carol").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!((&body["user"]["country"], &body["user"]["platform"]), (&json!("FR"), &json!("Web")));
+    let (_, alice) = server.get_as_admin("/api/v1/projects/1/users/profile?user_key=alice%40example.com").await;
+    let replay = &alice["sessions"][1]["replay"];
+    assert_eq!(replay["start_ms"], 1_794_304_800_000_i64, "where the replay starts, for Play Session offsets");
+}

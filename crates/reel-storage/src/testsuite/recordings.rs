@@ -29,6 +29,7 @@ fn chunk(session: &SessionKey, sequence: u64, first_event_ms: i64, urls: &[&str]
         payload: Bytes::from(format!("payload-{sequence}")),
         events_on_session_creation: Vec::new(),
         country: Some("DE".into()),
+        capture_settings: Some(reel_types::ProjectSettings::default()),
     }
 }
 
@@ -57,6 +58,9 @@ pub async fn check_recording_index(index: &dyn RecordingIndex) -> StorageResult<
     assert_eq!(summary.start_time, "1970-01-01T00:00:01.000Z");
     assert!(index.find_session(&uuid, &[2]).await?.is_none(), "other projects cannot see it");
     assert_eq!(summary.country.as_deref(), Some("DE"), "the creating chunk's country is kept");
+    let kept = index.session_capture_settings(&uuid).await?.ok_or_else(|| violated("capture settings are kept"))?;
+    assert_eq!(kept, reel_types::ProjectSettings::default());
+    assert_eq!(index.session_capture_settings("unknown").await?, None);
 
     let open = index.list_open_chunks(&uuid, 0, i64::MAX).await?;
     assert_eq!(open.iter().map(|chunk| chunk.sequence).collect::<Vec<_>>(), [0, 1, 2]);
