@@ -93,6 +93,7 @@ test("a demo shop visit is recorded, listed and replayed without the typed secre
   const viewer = await browser.context.newPage();
   await logInThroughTheUi(viewer, server);
   await viewer.locator('[data-testid="api-key"]', { hasText: server.apiKey }).waitFor();
+  await viewer.click('.app-nav a[href="/replays"]');
   const row = await findSessionRow(viewer, visit.deviceId);
   await viewer.screenshot({ path: artifactPath("session-list.png"), fullPage: true });
 

@@ -40,6 +40,8 @@ test("a 7-minute recording loads in windows and seeks past the first window", { 
   await page.fill("#login-email", server.adminEmail);
   await page.fill("#login-password", server.adminPassword);
   await page.click("#login-submit");
+  await page.waitForURL(`${server.baseUrl}/`);
+  await page.click('.app-nav a[href="/replays"]');
   const row = page.locator('[data-testid="session-row"]', { hasText: "window-tester" });
   await row.waitFor();
   await row.locator('[data-testid="session-link"]').click();

@@ -14,7 +14,10 @@ function fixtureEvents(name) {
   return JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8"));
 }
 
-async function ingest(server, deviceId, events) {
+/** Sends a fixture as a session that started a minute ago (the list shows the last 30 days by default). */
+async function ingest(server, deviceId, fixture) {
+  const shiftMs = Date.now() - 60_000 - fixture[0].timestamp;
+  const events = fixture.map((event) => ({ ...event, timestamp: event.timestamp + shiftMs }));
   const body = { session_id: events[0].timestamp, device_id: deviceId, sequence: 0, events };
   const answer = await fetch(`${server.baseUrl}/api/v1/ingest`, {
     method: "POST",
@@ -47,12 +50,13 @@ test("the list filters sessions by frustration signals and shows their counts", 
     assert.ok(Date.now() < deadline, "the rage clicks were never detected");
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  await page.click('[data-testid="refresh"]');
+  await page.click('.app-nav a[href="/replays"]');
+  await page.waitForURL(`${server.baseUrl}/replays`);
   const rows = page.locator('[data-testid="session-row"]');
   await rows.nth(1).waitFor();
   assert.equal(await rows.count(), 2);
 
-  await page.check('[data-testid="filter-rage-clicks"]');
+  await addFilter(page, "has_rage_click");
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="session-row"]').length === 1);
   assert.match(await rows.first().innerText(), /rage-visitor/);
   const badges = await rows.first().locator('[data-testid="frustration-cell"]').innerText();
@@ -60,9 +64,15 @@ test("the list filters sessions by frustration signals and shows their counts", 
   assert.match(badges, /1 dead/);
   await page.screenshot({ path: artifactPath("list-filters.png") });
 
-  await page.check('[data-testid="filter-errors"]');
+  await addFilter(page, "has_error");
   await page.locator('[data-testid="no-sessions"]').waitFor();
-  await page.uncheck('[data-testid="filter-errors"]');
-  await page.uncheck('[data-testid="filter-rage-clicks"]');
+  await page.locator('[data-testid="remove-filter-chip"]').last().click();
+  await page.locator('[data-testid="remove-filter-chip"]').last().click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="session-row"]').length === 2);
 });
+
+/** "+ Add Filter", then a kind that needs no fields (it is added at once). */
+async function addFilter(page, kind) {
+  await page.click('[data-testid="add-filter"]');
+  await page.click(`[data-testid="add-filter-${kind}"]`);
+}

@@ -41,5 +41,5 @@ test("a wrong password keeps the visitor on /login with a message", { timeout: 6
   await page.fill("#login-password", server.adminPassword);
   await page.click("#login-submit");
   await page.waitForURL(`${server.baseUrl}/`);
-  await page.getByRole("heading", { name: "Session Replays" }).waitFor();
+  await page.getByRole("heading", { name: "Home", exact: true }).waitFor();
 });

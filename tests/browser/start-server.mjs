@@ -2,7 +2,7 @@
 // password and project API key. Stops it (and removes the directory) when the test is done.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -50,11 +50,12 @@ async function waitUntilHealthy(baseUrl, child, logPath) {
 }
 
 /**
- * `environment` adds variables to the server's (e.g. `REEL_INGEST__CLOCK_SKEW_THRESHOLD_MS`).
+ * `environment` adds variables to the server's (e.g. `REEL_INGEST__CLOCK_SKEW_THRESHOLD_MS`);
+ * `configToml`, when given, is written to a file passed as `--config` (for settings no variable can hold, e.g. lists).
  * @returns {Promise<{baseUrl: string, adminEmail: string, adminPassword: string, apiKey: string,
  *   logPath: string, readLog: () => string, stop: () => Promise<void>}>}
  */
-export async function startReelServer({ environment = {} } = {}) {
+export async function startReelServer({ environment = {}, configToml = null } = {}) {
   const binaryPath = reelBinaryPath();
   if (!existsSync(binaryPath)) {
     throw new Error(`no reel binary at ${binaryPath}: build it (cargo build) or set REEL_BIN`);
@@ -67,7 +68,13 @@ export async function startReelServer({ environment = {} } = {}) {
   const adminPassword = randomBytes(12).toString("hex");
   const apiKey = `test-${randomBytes(12).toString("hex")}`;
   const logFile = openSync(logPath, "a");
-  const child = spawn(binaryPath, ["serve", "--data-dir", join(workDirectory, "data"), "--listen", `127.0.0.1:${port}`], {
+  const serveArguments = ["serve", "--data-dir", join(workDirectory, "data"), "--listen", `127.0.0.1:${port}`];
+  if (configToml !== null) {
+    const configPath = join(workDirectory, "reel.toml");
+    writeFileSync(configPath, configToml);
+    serveArguments.push("--config", configPath);
+  }
+  const child = spawn(binaryPath, serveArguments, {
     env: {
       ...process.env,
       REEL_ADMIN_EMAIL: adminEmail,

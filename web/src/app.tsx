@@ -1,10 +1,11 @@
-/** Top-level routing: /login, / (session replays), /replays/{id}, /analytics/segmentation, /analytics/funnels, /analytics/sessions, /analytics/journeys. */
+/** Top-level routing: /login, / (home: recent sessions), /replays (session replays), /replays/{id}, /analytics/segmentation, /analytics/funnels, /analytics/sessions, /analytics/journeys, /users (User Lookup), /settings/project. */
 
 import type { ReactNode } from "react";
 import { Suspense, lazy } from "react";
 import type { User } from "./api/types";
 import { RequireLogin } from "./components/require-login";
 import { Link, matchRoute, usePathname } from "./navigation";
+import { HomePage } from "./pages/home-page";
 import { LoginPage } from "./pages/login-page";
 import { ReplayPage } from "./pages/replay-page";
 import { SessionListPage } from "./pages/session-list-page";
@@ -14,6 +15,8 @@ const SegmentationPage = lazy(() => import("./pages/segmentation-page").then((mo
 const FunnelPage = lazy(() => import("./pages/funnel-page").then((module) => ({ default: module.FunnelPage })));
 const JourneysPage = lazy(() => import("./pages/journeys-page").then((module) => ({ default: module.JourneysPage })));
 const UserSessionsPage = lazy(() => import("./pages/user-sessions-page").then((module) => ({ default: module.UserSessionsPage })));
+const UserLookupPage = lazy(() => import("./pages/user-lookup-page").then((module) => ({ default: module.UserLookupPage })));
+const ProjectSettingsPage = lazy(() => import("./pages/project-settings-page").then((module) => ({ default: module.ProjectSettingsPage })));
 
 function ChartPage(props: { children: (user: User) => ReactNode }) {
   return (
@@ -28,6 +31,8 @@ export function App() {
   switch (route.name) {
     case "login":
       return <LoginPage />;
+    case "home":
+      return <RequireLogin>{(user) => <HomePage user={user} />}</RequireLogin>;
     case "session-list":
       return <RequireLogin>{(user) => <SessionListPage user={user} />}</RequireLogin>;
     case "replay":
@@ -40,6 +45,10 @@ export function App() {
       return <ChartPage>{(user) => <UserSessionsPage user={user} />}</ChartPage>;
     case "journeys":
       return <ChartPage>{(user) => <JourneysPage user={user} />}</ChartPage>;
+    case "user-lookup":
+      return <ChartPage>{(user) => <UserLookupPage user={user} />}</ChartPage>;
+    case "project-settings":
+      return <ChartPage>{(user) => <ProjectSettingsPage user={user} />}</ChartPage>;
     case "not-found":
       return (
         <main className="centered-message">

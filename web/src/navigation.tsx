@@ -27,14 +27,22 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribeToLocation, () => window.location.pathname);
 }
 
+/** The query string (`?…`, or ""), re-read on every navigation. */
+export function useLocationSearch(): string {
+  return useSyncExternalStore(subscribeToLocation, () => window.location.search);
+}
+
 export type Route =
   | { name: "login" }
+  | { name: "home" }
   | { name: "session-list" }
   | { name: "replay"; sessionId: string }
   | { name: "segmentation" }
   | { name: "funnels" }
   | { name: "user-sessions" }
   | { name: "journeys" }
+  | { name: "user-lookup" }
+  | { name: "project-settings" }
   | { name: "not-found" };
 
 export function matchRoute(pathname: string): Route {
@@ -42,6 +50,9 @@ export function matchRoute(pathname: string): Route {
     return { name: "login" };
   }
   if (pathname === "/" || pathname === "") {
+    return { name: "home" };
+  }
+  if (pathname === "/replays" || pathname === "/replays/") {
     return { name: "session-list" };
   }
   if (pathname === "/analytics/segmentation" || pathname === "/analytics/segmentation/") {
@@ -55,6 +66,12 @@ export function matchRoute(pathname: string): Route {
   }
   if (pathname === "/analytics/journeys" || pathname === "/analytics/journeys/") {
     return { name: "journeys" };
+  }
+  if (pathname === "/users" || pathname === "/users/") {
+    return { name: "user-lookup" };
+  }
+  if (pathname === "/settings/project" || pathname === "/settings/project/") {
+    return { name: "project-settings" };
   }
   const replayMatch = /^\/replays\/([^/]+)\/?$/.exec(pathname);
   if (replayMatch !== null) {

@@ -6,7 +6,8 @@ import { safeReturnPath } from "../src/pages/login-page";
 
 describe("routes", () => {
   it("matches the five pages and nothing else", () => {
-    expect(matchRoute("/")).toEqual({ name: "session-list" });
+    expect(matchRoute("/")).toEqual({ name: "home" });
+    expect(matchRoute("/replays")).toEqual({ name: "session-list" });
     expect(matchRoute("/login")).toEqual({ name: "login" });
     expect(matchRoute("/replays/b7d7c1a0-1")).toEqual({ name: "replay", sessionId: "b7d7c1a0-1" });
     expect(matchRoute("/replays/a%2Fb")).toEqual({ name: "replay", sessionId: "a/b" });
@@ -14,7 +15,7 @@ describe("routes", () => {
     expect(matchRoute("/analytics/funnels")).toEqual({ name: "funnels" });
     expect(matchRoute("/analytics/funnels/")).toEqual({ name: "funnels" });
     expect(matchRoute("/analytics")).toEqual({ name: "not-found" });
-    expect(matchRoute("/replays/")).toEqual({ name: "not-found" });
+    expect(matchRoute("/replays/")).toEqual({ name: "session-list" });
     expect(matchRoute("/settings")).toEqual({ name: "not-found" });
   });
 

@@ -17,6 +17,9 @@ const DEMO_USERS: [Option<&str>; 6] = [
     Some("margaret@example.com"),
 ];
 
+/// Where the demo visitors are, in turn (a demo has no real client IPs).
+const DEMO_COUNTRIES: [&str; 5] = ["US", "DE", "FR", "JP", "BR"];
+
 /// Stores `session_count` generated sessions in the first project, unless it
 /// already has sessions. Returns how many sessions were stored.
 pub async fn seed_demo_sessions(state: &AppState, base_url: &str, session_count: usize) -> ApiResult<usize> {
@@ -47,9 +50,10 @@ pub async fn seed_demo_sessions(state: &AppState, base_url: &str, session_count:
             batch_interval_ms: 2_000,
             seed: session_number as u64 + 1,
         };
+        let country = DEMO_COUNTRIES[session_number % DEMO_COUNTRIES.len()];
         for batch in generate_session_batches(&plan) {
             let body = serde_json::to_vec(&batch).map_err(|error| ApiError::Internal(error.to_string()))?;
-            let _stored_answer = store_request_body(state, project, &body).await?;
+            let _stored_answer = store_request_body(state, project, &body, Some(country.to_owned())).await?;
         }
     }
     Ok(session_count)

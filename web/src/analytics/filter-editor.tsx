@@ -1,13 +1,13 @@
 /** One "where" condition of a series: property, operator, comma-separated values. */
 
-import type { FilterOperator } from "../api/segmentation-types";
+import type { FilterOperator, PropertyScope } from "../api/segmentation-types";
 import type { FilterDraft } from "./filter-draft";
 import { operatorTakesValues } from "./filter-draft";
 import { removeAt, replaceAt } from "./list-edit";
 import { PropertyPicker } from "./property-picker";
 import { FILTER_OPERATORS } from "./query-url";
 
-const OPERATOR_LABELS: Record<FilterOperator, string> = {
+export const OPERATOR_LABELS: Record<FilterOperator, string> = {
   is: "is",
   is_not: "is not",
   contains: "contains",
@@ -18,12 +18,18 @@ const OPERATOR_LABELS: Record<FilterOperator, string> = {
   is_not_set: "is not set",
 };
 
-export function FilterEditor(props: { filter: FilterDraft; onChange: (filter: FilterDraft) => void; onRemove: () => void }) {
+export function FilterEditor(props: { filter: FilterDraft; onChange: (filter: FilterDraft) => void; onRemove: () => void; fixedScope?: PropertyScope }) {
   const { filter, onChange } = props;
   return (
     <div className="query-line" data-testid="filter-row">
       <span className="query-keyword">where</span>
-      <PropertyPicker property={filter.property} onChange={(property) => onChange({ ...filter, property })} testIdPrefix="filter" label="Filter property" />
+      <PropertyPicker
+        property={filter.property}
+        onChange={(property) => onChange({ ...filter, property })}
+        testIdPrefix="filter"
+        label="Filter property"
+        fixedScope={props.fixedScope}
+      />
       <select
         aria-label="Filter operator"
         data-testid="filter-operator"
@@ -55,9 +61,15 @@ export function FilterEditor(props: { filter: FilterDraft; onChange: (filter: Fi
 }
 
 /** A series' or step's filters, one editor each. */
-export function FilterRows(props: { filters: readonly FilterDraft[]; onChange: (filters: FilterDraft[]) => void }) {
+export function FilterRows(props: { filters: readonly FilterDraft[]; onChange: (filters: FilterDraft[]) => void; fixedScope?: PropertyScope }) {
   const { filters, onChange } = props;
   return filters.map((filter, index) => (
-    <FilterEditor key={index} filter={filter} onChange={(changed) => onChange(replaceAt(filters, index, changed))} onRemove={() => onChange(removeAt(filters, index))} />
+    <FilterEditor
+      key={index}
+      filter={filter}
+      fixedScope={props.fixedScope}
+      onChange={(changed) => onChange(replaceAt(filters, index, changed))}
+      onRemove={() => onChange(removeAt(filters, index))}
+    />
   ));
 }

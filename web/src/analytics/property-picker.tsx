@@ -30,22 +30,29 @@ export function BuiltinFieldsDatalist() {
   );
 }
 
-export function PropertyPicker(props: { property: PropertyRef; onChange: (property: PropertyRef) => void; testIdPrefix: string; label: string }) {
+/** `fixedScope`: the scope is not a choice (e.g. a user's current properties); it is shown as a label. */
+export function PropertyPicker(props: { property: PropertyRef; onChange: (property: PropertyRef) => void; testIdPrefix: string; label: string; fixedScope?: PropertyScope }) {
   const { property, onChange, testIdPrefix } = props;
   return (
     <span className="property-picker">
-      <select
-        aria-label={`${props.label} scope`}
-        data-testid={`${testIdPrefix}-scope`}
-        value={property.scope}
-        onChange={(event) => onChange({ ...property, scope: event.target.value as PropertyScope })}
-      >
-        {(Object.keys(SCOPE_LABELS) as PropertyScope[]).map((scope) => (
-          <option key={scope} value={scope}>
-            {SCOPE_LABELS[scope]}
-          </option>
-        ))}
-      </select>
+      {props.fixedScope !== undefined ? (
+        <span className="property-scope-label" data-testid={`${testIdPrefix}-scope`}>
+          {SCOPE_LABELS[props.fixedScope]}
+        </span>
+      ) : (
+        <select
+          aria-label={`${props.label} scope`}
+          data-testid={`${testIdPrefix}-scope`}
+          value={property.scope}
+          onChange={(event) => onChange({ ...property, scope: event.target.value as PropertyScope })}
+        >
+          {(Object.keys(SCOPE_LABELS) as PropertyScope[]).map((scope) => (
+            <option key={scope} value={scope}>
+              {SCOPE_LABELS[scope]}
+            </option>
+          ))}
+        </select>
+      )}
       <input
         type="text"
         aria-label={`${props.label} name`}

@@ -1,6 +1,6 @@
 /** Calls to the Reel HTTP API. The login cookie travels automatically (same origin). */
 
-import type { Project, RecordingWindowResponse, SessionAnalyticsEvent, SessionDetail, SessionFilters, SessionPage, User } from "./types";
+import type { Project, RecordingWindowResponse, SessionAnalyticsEvent, SessionDetail, User } from "./types";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -61,27 +61,6 @@ export async function fetchCurrentUser(signal?: AbortSignal): Promise<User> {
 export async function fetchProjects(signal?: AbortSignal): Promise<Project[]> {
   const answer = await requestJson<{ projects: Project[] }>("GET", "/api/v1/projects", undefined, signal);
   return answer.projects;
-}
-
-export function fetchSessionPage(
-  options: { limit: number; cursor: string | null; filters?: SessionFilters },
-  signal?: AbortSignal,
-): Promise<SessionPage> {
-  const query = new URLSearchParams({ limit: String(options.limit) });
-  if (options.cursor !== null) {
-    query.set("cursor", options.cursor);
-  }
-  const filters = options.filters;
-  if (filters?.hasRageClicks) {
-    query.set("has_rage_clicks", "true");
-  }
-  if (filters?.hasDeadClicks) {
-    query.set("has_dead_clicks", "true");
-  }
-  if (filters?.hasErrors) {
-    query.set("has_errors", "true");
-  }
-  return requestJson<SessionPage>("GET", `/api/v1/sessions?${query.toString()}`, undefined, signal);
 }
 
 export function fetchSessionDetail(sessionId: string, signal?: AbortSignal): Promise<SessionDetail> {

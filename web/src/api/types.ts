@@ -9,6 +9,9 @@ export interface Project {
   id: number;
   name: string;
   api_key: string;
+  /** Servers with organizations (docs/replay-search-api.md) name the project's organization. */
+  organization_id?: number;
+  organization_name?: string;
 }
 
 export interface Session {
@@ -37,18 +40,6 @@ export interface SignalCounts {
   dead_clicks: number;
   error_clicks: number;
   thrashed_cursors: number;
-}
-
-/** Conditions of the session list; all combine with AND. */
-export interface SessionFilters {
-  hasRageClicks: boolean;
-  hasDeadClicks: boolean;
-  hasErrors: boolean;
-}
-
-export interface SessionPage {
-  sessions: Session[];
-  next_cursor: string | null;
 }
 
 /** An rrweb event as stored by the server. */

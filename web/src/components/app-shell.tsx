@@ -6,11 +6,14 @@ import type { User } from "../api/types";
 import { Link, navigate, usePathname } from "../navigation";
 
 const NAV_LINKS = [
-  { href: "/", label: "Session Replays", current: (pathname: string) => pathname === "/" || pathname.startsWith("/replays/") },
+  { href: "/", label: "Home", current: (pathname: string) => pathname === "/" },
+  { href: "/replays", label: "Session Replays", current: (pathname: string) => pathname === "/replays" || pathname.startsWith("/replays/") },
   { href: "/analytics/segmentation", label: "Event Segmentation", current: (pathname: string) => pathname.startsWith("/analytics/segmentation") },
   { href: "/analytics/funnels", label: "Funnels", current: (pathname: string) => pathname.startsWith("/analytics/funnels") },
   { href: "/analytics/sessions", label: "User Sessions", current: (pathname: string) => pathname.startsWith("/analytics/sessions") },
   { href: "/analytics/journeys", label: "Journeys", current: (pathname: string) => pathname.startsWith("/analytics/journeys") },
+  { href: "/users", label: "User Lookup", current: (pathname: string) => pathname.startsWith("/users") },
+  { href: "/settings/project", label: "Settings", current: (pathname: string) => pathname.startsWith("/settings") },
 ];
 
 export function AppShell(props: { user: User; children: ReactNode }) {

@@ -38,7 +38,7 @@ export function ReplayPage(props: { user: User; sessionId: string }) {
     <AppShell user={props.user}>
       <div className="page-heading">
         <div>
-          <Link href="/" className="back-link">
+          <Link href="/replays" className="back-link">
             ← Session Replays
           </Link>
           <h1>Replay</h1>

@@ -63,11 +63,16 @@ pub async fn ingest_batch(
 
 /// Runs the pipeline on a body for a known project and stores it: the path
 /// shared by the HTTP handler and the demo data seeder.
-pub async fn store_request_body(state: &AppState, project: &ProjectRecord, body: &[u8]) -> ApiResult<Json<Value>> {
+pub async fn store_request_body(
+    state: &AppState,
+    project: &ProjectRecord,
+    body: &[u8],
+    country: Option<String>,
+) -> ApiResult<Json<Value>> {
     // Demo data is generated with its own, deliberate timestamps.
     let limits = IngestLimits { clock_skew_threshold_ms: i64::MAX, ..ingest_limits(state) };
     let accepted = process_request_body(body, false, &limits, now_ms())?;
-    store_accepted_batch(state, project, accepted, None).await
+    store_accepted_batch(state, project, accepted, country).await
 }
 
 async fn store_accepted_batch(
