@@ -281,3 +281,35 @@ async fn bad_searches_are_refused_with_the_field_named() {
         assert!(message.contains(expected), "{body}: {answer}");
     }
 }
+
+/// The Amplitude SDK's `"ip": "$remote"` is the client address, resolved
+/// through trusted proxies like replay uploads, and gets a country.
+#[tokio::test]
+async fn amplitude_remote_ip_is_resolved_through_trusted_proxies() {
+    let server = server_with_sessions().await;
+    let send = |forwarded_for: &'static str, peer: &'static str, insert_id: &'static str| {
+        let body = json!({"api_key": API_KEY, "events": [{
+            "event_type": "Page Viewed", "user_id": "remote-user", "device_id": "remote-device",
+            "time": 1_794_304_800_000_i64, "ip": "$remote", "insert_id": insert_id,
+        }]});
+        let mut request = Request::post("/2/httpapi")
+            .header("x-forwarded-for", forwarded_for)
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        request.extensions_mut().insert(ConnectInfo(peer.parse::<SocketAddr>().unwrap()));
+        request
+    };
+    assert_eq!(server.send(send("193.99.144.80", PROXY, "through-proxy")).await.0, StatusCode::OK);
+    // Sent straight from 8.8.8.8 with a forged header: the header is ignored.
+    assert_eq!(server.send(send("193.99.144.80", "8.8.8.8:5000", "forged")).await.0, StatusCode::OK);
+    let (_, profile) = server.get_as_admin("/api/v1/projects/1/users/profile?user_key=remote-user").await;
+    let stream: Vec<&Value> = profile["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|session| session["events"].as_array().unwrap())
+        .collect();
+    let seen: Vec<(&Value, &Value)> = stream.iter().map(|event| (&event["ip"], &event["country"])).collect();
+    assert!(seen.contains(&(&json!("193.99.144.80"), &json!("DE"))), "{seen:?}");
+    assert!(seen.contains(&(&json!("8.8.8.8"), &json!("US"))), "{seen:?}");
+}
