@@ -9,6 +9,9 @@ use rusqlite::Connection;
 use crate::error::{sqlite_error, task_error};
 
 /// Migrations, applied in order; `PRAGMA user_version` counts the applied ones.
+/// The memory map of an analytics connection: address space, not memory.
+const ANALYTICS_MMAP_BYTES_MAX: u64 = 256 << 30;
+
 const MIGRATIONS: [&str; 8] = [
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_keyframes_retention.sql"),
@@ -49,8 +52,11 @@ impl SqliteStore {
             let analytics_reader = open_connection(database_path)?;
             analytics_reader
                 // Chart queries scan millions of index rows: memory-mapped reads
-                // skip a copy per page, and a larger cache keeps hot pages.
-                .execute_batch("PRAGMA query_only = ON; PRAGMA mmap_size = 2147418112; PRAGMA cache_size = -32768;")
+                // skip a copy per page (the whole file: SQLite is built with a
+                // 256 GB ceiling, .cargo/config.toml), and a larger cache keeps hot pages.
+                .execute_batch(&format!(
+                    "PRAGMA query_only = ON; PRAGMA mmap_size = {ANALYTICS_MMAP_BYTES_MAX}; PRAGMA cache_size = -32768;"
+                ))
                 .map_err(|error| sqlite_error("make the analytics connection read-only", error))?;
             analytics_readers.push(Arc::new(Mutex::new(analytics_reader)));
         }
