@@ -56,6 +56,51 @@ mod conformance {
         testsuite::check_blob_store(&store).await.unwrap();
     }
 
+    /// Deleting a session (retention) leaves none of its rows, pages included.
+    #[tokio::test]
+    async fn deleting_a_session_removes_its_pages() {
+        use reel_storage::RecordingIndex;
+        let directory = tempfile::tempdir().unwrap();
+        let store = open_store(&directory);
+        let key = reel_types::SessionKey { project_id: 1, device_id: "d".into(), session_id: 1 };
+        let summary = reel_types::BatchSummary {
+            first_event_ms: 1,
+            last_event_ms: 2,
+            event_count: 1,
+            page_urls: vec!["http://shop/".into(), "http://shop/cart".into()],
+            ..Default::default()
+        };
+        let chunk = reel_storage::NewChunk {
+            key: key.clone(),
+            user_id: None,
+            sequence: Some(0),
+            received_at_ms: 1,
+            retention_days: 30,
+            summary,
+            payload: bytes::Bytes::from_static(b"{}"),
+            events_on_session_creation: Vec::new(),
+            country: None,
+            capture_settings: None,
+        };
+        store.append_chunk(chunk).await.unwrap();
+        let count_pages = |store: &SqliteStore| {
+            let store = store.clone();
+            async move {
+                store
+                    .read(|connection| {
+                        Ok(connection
+                            .query_row("SELECT COUNT(*) FROM session_pages", [], |row| row.get::<_, i64>(0))
+                            .unwrap())
+                    })
+                    .await
+                    .unwrap()
+            }
+        };
+        assert_eq!(count_pages(&store).await, 2);
+        store.delete_session(&key.uuid()).await.unwrap();
+        assert_eq!(count_pages(&store).await, 0);
+    }
+
     #[tokio::test]
     async fn data_survives_reopening() {
         let directory = tempfile::tempdir().unwrap();

@@ -85,6 +85,7 @@ pub fn delete_session(connection: &mut Connection, session_uuid: &str) -> Storag
         "DELETE FROM chunks WHERE session_uuid = ?1",
         "DELETE FROM segments WHERE session_uuid = ?1",
         "DELETE FROM synthetic_keyframes WHERE session_uuid = ?1",
+        "DELETE FROM session_pages WHERE session_uuid = ?1",
         "DELETE FROM sessions WHERE uuid = ?1",
     ] {
         transaction.execute(statement, [session_uuid]).map_err(|error| sqlite_error("delete session", error))?;
