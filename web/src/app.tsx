@@ -1,4 +1,4 @@
-/** Top-level routing: /login, / (home: recent sessions), /replays (session replays), /replays/{id}, /analytics/segmentation, /analytics/funnels, /analytics/sessions, /analytics/journeys, /users (User Lookup), /settings/project. */
+/** Top-level routing: /login, / (home: recent sessions), /replays (session replays), /replays/{id}, /analytics/segmentation, /analytics/funnels, /analytics/sessions, /analytics/journeys, /users (User Lookup), /settings/project, /settings/organizations. */
 
 import type { ReactNode } from "react";
 import { Suspense, lazy } from "react";
@@ -17,6 +17,7 @@ const JourneysPage = lazy(() => import("./pages/journeys-page").then((module) =>
 const UserSessionsPage = lazy(() => import("./pages/user-sessions-page").then((module) => ({ default: module.UserSessionsPage })));
 const UserLookupPage = lazy(() => import("./pages/user-lookup-page").then((module) => ({ default: module.UserLookupPage })));
 const ProjectSettingsPage = lazy(() => import("./pages/project-settings-page").then((module) => ({ default: module.ProjectSettingsPage })));
+const OrganizationsSettingsPage = lazy(() => import("./pages/organizations-settings-page").then((module) => ({ default: module.OrganizationsSettingsPage })));
 
 function ChartPage(props: { children: (user: User) => ReactNode }) {
   return (
@@ -49,6 +50,8 @@ export function App() {
       return <ChartPage>{(user) => <UserLookupPage user={user} />}</ChartPage>;
     case "project-settings":
       return <ChartPage>{(user) => <ProjectSettingsPage user={user} />}</ChartPage>;
+    case "organizations-settings":
+      return <ChartPage>{(user) => <OrganizationsSettingsPage user={user} />}</ChartPage>;
     case "not-found":
       return (
         <main className="centered-message">

@@ -43,6 +43,7 @@ export type Route =
   | { name: "journeys" }
   | { name: "user-lookup" }
   | { name: "project-settings" }
+  | { name: "organizations-settings" }
   | { name: "not-found" };
 
 export function matchRoute(pathname: string): Route {
@@ -72,6 +73,9 @@ export function matchRoute(pathname: string): Route {
   }
   if (pathname === "/settings/project" || pathname === "/settings/project/") {
     return { name: "project-settings" };
+  }
+  if (pathname === "/settings/organizations" || pathname === "/settings/organizations/") {
+    return { name: "organizations-settings" };
   }
   const replayMatch = /^\/replays\/([^/]+)\/?$/.exec(pathname);
   if (replayMatch !== null) {

@@ -1,8 +1,9 @@
-/** The current project (the first one, as elsewhere in the UI) and one chart query at a time (segmentation, funnels). */
+/** The current project (chosen in the header, else the first) and one chart query at a time (segmentation, funnels). */
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { fetchProjects, isNotLoggedIn } from "../api/client";
 import type { Project } from "../api/types";
+import { pickCurrentProject, storedCurrentProjectId } from "../components/project-switcher";
 import { navigate } from "../navigation";
 
 export type ProjectState = { kind: "loading" } | { kind: "loaded"; project: Project } | { kind: "none" } | { kind: "failed"; message: string };
@@ -28,7 +29,10 @@ export function useCurrentProject(): ProjectState {
   useEffect(() => {
     const abort = new AbortController();
     fetchProjects(abort.signal)
-      .then((projects) => setState(projects.length === 0 ? { kind: "none" } : { kind: "loaded", project: projects[0] }))
+      .then((projects) => {
+        const project = pickCurrentProject(projects, storedCurrentProjectId());
+        setState(project === undefined ? { kind: "none" } : { kind: "loaded", project });
+      })
       .catch((error: unknown) => reportLoadError(error, abort.signal, (message) => setState({ kind: "failed", message })));
     return () => abort.abort();
   }, []);

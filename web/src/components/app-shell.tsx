@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { logOut } from "../api/client";
 import type { User } from "../api/types";
 import { Link, navigate, usePathname } from "../navigation";
+import { ProjectSwitcher } from "./project-switcher";
 
 const NAV_LINKS = [
   { href: "/", label: "Home", current: (pathname: string) => pathname === "/" },
@@ -43,10 +44,11 @@ export function AppShell(props: { user: User; children: ReactNode }) {
           </a>
         </nav>
         <div className="app-user">
+          <ProjectSwitcher />
           <span className="muted" data-testid="user-email">
             {props.user.email}
           </span>
-          <button type="button" className="button-quiet" onClick={() => void handleLogOut()}>
+          <button type="button" className="button-quiet" title={`Log out ${props.user.email}`} onClick={() => void handleLogOut()}>
             Log out
           </button>
         </div>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { fetchProjects } from "../api/client";
 import type { Project } from "../api/types";
+import { pickCurrentProject, storedCurrentProjectId } from "./project-switcher";
 
 export function buildSdkSnippet(origin: string, apiKey: string): string {
   return [
@@ -30,7 +31,7 @@ export function SdkSetupPanel() {
     return () => abort.abort();
   }, []);
 
-  const project = projects?.[0] ?? null;
+  const project = projects === null ? null : (pickCurrentProject(projects, storedCurrentProjectId()) ?? null);
   const snippet = project === null ? "" : buildSdkSnippet(window.location.origin, project.api_key);
   const copySnippet = async () => {
     try {

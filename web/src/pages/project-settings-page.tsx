@@ -1,4 +1,4 @@
-/** /settings/project: the project's "Session Replay & Heatmaps" settings and retention (`GET`/`PATCH /api/v1/projects/{id}`). */
+/** /settings/project (the "Project" tab of Settings): the project's "Session Replay & Heatmaps" settings and retention (`GET`/`PATCH /api/v1/projects/{id}`). */
 
 import type { FormEvent } from "react";
 import { useEffect, useMemo, useState } from "react";
@@ -8,8 +8,10 @@ import { CaptureFields, PrivacyFields, RecordingFields, RetentionFields } from "
 import type { SettingsDraft } from "../settings/settings-draft";
 import { draftToUpdate, draftsEqual, projectToDraft } from "../settings/settings-draft";
 import type { SaveState } from "../settings/use-project-settings";
+import { SettingsTabs } from "../settings/settings-tabs";
 import { useProjectSettings } from "../settings/use-project-settings";
 import "../settings/project-settings.css";
+import "../settings/organizations-settings.css";
 
 function SaveStatus(props: { save: SaveState; dirty: boolean }) {
   const { save } = props;
@@ -85,10 +87,15 @@ export function ProjectSettingsPage(props: { user: User }) {
       <div className="project-settings-page" data-testid="project-settings-page">
         <div className="page-heading">
           <div>
-            <h1>Project settings</h1>
-            {load.kind === "loaded" && <div className="muted small">{load.project.name}</div>}
+            <h1>Settings</h1>
+            {load.kind === "loaded" && (
+              <div className="muted small" data-testid="settings-project-name">
+                Project <strong>{load.project.name}</strong>
+              </div>
+            )}
           </div>
         </div>
+        <SettingsTabs />
         <section className="settings-section" aria-labelledby="replay-settings-title">
           <h2 id="replay-settings-title" className="settings-section-title">
             Session Replay &amp; Heatmaps

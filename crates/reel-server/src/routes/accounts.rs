@@ -53,7 +53,18 @@ pub async fn list_projects(
     State(state): State<AppState>,
     logged_in: LoggedInUser,
 ) -> ApiResult<Json<serde_json::Value>> {
-    Ok(Json(json!({ "projects": readable_projects(&state, &logged_in).await? })))
+    let organizations = state.stores.accounts.list_user_organizations(logged_in.user.id).await?;
+    let projects = readable_projects(&state, &logged_in).await?;
+    let listed: Vec<serde_json::Value> = projects
+        .into_iter()
+        .map(|project| {
+            let organization = organizations.iter().find(|organization| organization.id == project.organization_id);
+            let mut value = json!(project);
+            value["organization_name"] = json!(organization.map(|organization| organization.name.clone()));
+            value
+        })
+        .collect();
+    Ok(Json(json!({ "projects": listed })))
 }
 
 /// The projects a user may access: those of the organizations they are a member of.

@@ -83,6 +83,7 @@ async fn the_portfolio_lists_every_accessible_project_and_never_stitches_session
     let names: Vec<&str> =
         visible["projects"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["Acme web"], "only her organization's projects");
+    assert_eq!(visible["projects"][0]["organization_name"], "Acme");
     let (_, hers) = post(&server, &dana, "/api/v1/sessions/search", whole).await;
     assert_eq!(hers["sessions"].as_array().unwrap().len(), 1);
     let (status, _) = post(&server, &dana, "/api/v1/sessions/search", json!({"project_ids": [1]})).await;
