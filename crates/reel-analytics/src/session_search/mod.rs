@@ -11,6 +11,3 @@ pub use plan::{SessionSearchPlan, SessionUuidCollector, plan_session_search};
 pub use query::{
     SearchLimits, SessionSearch, SessionSearchFilter, SessionSort, SortDirection, UrlOperator, ValidSessionSearch,
 };
-
-#[cfg(test)]
-mod tests;

@@ -1,10 +1,13 @@
+//! The Session Replays search: validation and the compiled statement.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::HashMap;
 
 use reel_types::{SqlDialect, SqlValue};
 use serde_json::json;
 
-use super::*;
-use crate::calendar::DAY_MS;
+use reel_analytics::calendar::DAY_MS;
+use reel_analytics::session_search::*;
 
 const TODAY_MS: i64 = 20_000 * DAY_MS;
 
