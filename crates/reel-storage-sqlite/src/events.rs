@@ -148,6 +148,10 @@ fn parse_object(text: &str) -> Map<String, Value> {
     serde_json::from_str(text).unwrap_or_default()
 }
 
+/// The columns `event_from_row` reads, in its order.
+pub(crate) const EVENT_COLUMNS: &str = "event_type, display_name, time_ms, insert_id, user_id, device_id, session_id, \
+     replay_id, event_properties, user_properties, context";
+
 pub(crate) fn event_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredAnalyticsEvent> {
     let context_text: String = row.get(10)?;
     Ok(StoredAnalyticsEvent {
@@ -187,12 +191,11 @@ impl EventStore for SqliteStore {
         let device_id = device_id.to_owned();
         self.read(move |connection| {
             let mut statement = connection
-                .prepare_cached(
-                    "SELECT event_type, display_name, time_ms, insert_id, user_id, device_id, session_id, replay_id,
-                        event_properties, user_properties, context
+                .prepare_cached(&format!(
+                    "SELECT {EVENT_COLUMNS}
                      FROM events WHERE project_id = ?1 AND device_id = ?2 AND session_id = ?3
-                     ORDER BY time_ms, id LIMIT ?4",
-                )
+                     ORDER BY time_ms, id LIMIT ?4"
+                ))
                 .map_err(|error| sqlite_error("list session events", error))?;
             let rows = statement
                 .query_map(params![project_id, device_id, session_id, limit], event_from_row)
@@ -213,12 +216,11 @@ impl EventStore for SqliteStore {
         let user_numbers = user_numbers.to_vec();
         self.read(move |connection| {
             let mut statement = connection
-                .prepare_cached(
-                    "SELECT event_type, display_name, time_ms, insert_id, user_id, device_id, session_id, replay_id,
-                        event_properties, user_properties, context
+                .prepare_cached(&format!(
+                    "SELECT {EVENT_COLUMNS}
                      FROM events WHERE project_id = ?1 AND user_number = ?2 AND time_ms >= ?3 AND time_ms < ?4
-                     ORDER BY time_ms, id LIMIT ?5",
-                )
+                     ORDER BY time_ms, id LIMIT ?5"
+                ))
                 .map_err(|error| sqlite_error("list user events", error))?;
             let mut streams = Vec::with_capacity(user_numbers.len());
             for user_number in user_numbers {

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde_json::{Map, Value};
 
 use crate::error::sqlite_error;
-use crate::events::event_from_row;
+use crate::events::{EVENT_COLUMNS, event_from_row};
 
 /// `text` as a LIKE prefix pattern, with `\` escaping the wildcards.
 fn like_prefix(text: &str) -> String {
@@ -136,11 +136,10 @@ pub fn user_profile(
         .and_then(|rows| rows.collect::<Result<Vec<String>, _>>())
         .map_err(error)?;
     let mut events_statement = connection
-        .prepare_cached(
-            "SELECT event_type, display_name, time_ms, insert_id, user_id, device_id, session_id, replay_id,
-                event_properties, user_properties, context
-             FROM events WHERE project_id = ?1 AND user_number = ?2 ORDER BY time_ms DESC, id DESC LIMIT ?3",
-        )
+        .prepare_cached(&format!(
+            "SELECT {EVENT_COLUMNS}
+             FROM events WHERE project_id = ?1 AND user_number = ?2 ORDER BY time_ms DESC, id DESC LIMIT ?3"
+        ))
         .map_err(error)?;
     let newest_events = events_statement
         .query_map(params![project_id, user_number, events_max], event_from_row)

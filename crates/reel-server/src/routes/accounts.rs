@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use reel_storage::ProjectRecord;
+use reel_storage::{OrganizationRecord, ProjectRecord};
 use reel_types::ProjectSettings;
 use serde::Deserialize;
 use serde_json::json;
@@ -53,8 +53,7 @@ pub async fn list_projects(
     State(state): State<AppState>,
     logged_in: LoggedInUser,
 ) -> ApiResult<Json<serde_json::Value>> {
-    let organizations = state.stores.accounts.list_user_organizations(logged_in.user.id).await?;
-    let projects = readable_projects(&state, &logged_in).await?;
+    let (organizations, projects) = organizations_and_projects(&state, &logged_in).await?;
     let listed: Vec<serde_json::Value> = projects
         .into_iter()
         .map(|project| {
@@ -67,14 +66,20 @@ pub async fn list_projects(
     Ok(Json(json!({ "projects": listed })))
 }
 
+/// The organizations a user is a member of, and their projects (those the user may access).
+pub async fn organizations_and_projects(
+    state: &AppState,
+    logged_in: &LoggedInUser,
+) -> ApiResult<(Vec<OrganizationRecord>, Vec<ProjectRecord>)> {
+    let organizations = state.stores.accounts.list_user_organizations(logged_in.user.id).await?;
+    let mut projects = state.stores.accounts.list_projects().await?;
+    projects.retain(|project| organizations.iter().any(|organization| organization.id == project.organization_id));
+    Ok((organizations, projects))
+}
+
 /// The projects a user may access: those of the organizations they are a member of.
 pub async fn readable_projects(state: &AppState, logged_in: &LoggedInUser) -> ApiResult<Vec<ProjectRecord>> {
-    let organizations = state.stores.accounts.list_user_organizations(logged_in.user.id).await?;
-    let projects = state.stores.accounts.list_projects().await?;
-    Ok(projects
-        .into_iter()
-        .filter(|project| organizations.iter().any(|organization| organization.id == project.organization_id))
-        .collect())
+    Ok(organizations_and_projects(state, logged_in).await?.1)
 }
 
 /// The ids of [`readable_projects`].

@@ -12,6 +12,7 @@ use reel_analytics::{
     FunnelUsersQuery, JourneyUsersQuery, JourneysQuery, JourneysResult, MicroscopeQuery, SessionsQuery, SessionsResult,
     UserCollector, assemble_journeys, assemble_sessions, plan_funnel, plan_journeys, plan_microscope, plan_sessions,
 };
+use reel_storage::UserEventStream;
 use reel_types::{QueryRows, SessionSummary, StoredAnalyticsEvent, session_uuid};
 use serde_json::{Value, json};
 
@@ -23,22 +24,26 @@ use crate::state::AppState;
 /// Events shown per user stream.
 const STREAM_EVENTS_MAX: u32 = 100;
 
-/// The recorded session an event belongs to, if Reel has its replay.
-async fn replay_of(
+/// The session uuid of an event that names a replay.
+fn replay_uuid(project_id: i64, event: &StoredAnalyticsEvent) -> Option<String> {
+    let (Some(device_id), Some(session_id), Some(_)) = (&event.device_id, event.session_id, &event.replay_id) else {
+        return None;
+    };
+    Some(session_uuid(project_id, device_id, session_id))
+}
+
+/// The recorded sessions these streams' events belong to, read at once, by uuid.
+async fn replays_of(
     state: &AppState,
     project_id: i64,
-    event: &StoredAnalyticsEvent,
-    known: &mut HashMap<String, Option<SessionSummary>>,
-) -> ApiResult<Option<SessionSummary>> {
-    let (Some(device_id), Some(session_id), Some(_)) = (&event.device_id, event.session_id, &event.replay_id) else {
-        return Ok(None);
-    };
-    let uuid = session_uuid(project_id, device_id, session_id);
-    if !known.contains_key(&uuid) {
-        let session = state.stores.recordings.find_session(&uuid, &[project_id]).await?;
-        known.insert(uuid.clone(), session);
-    }
-    Ok(known.get(&uuid).cloned().flatten())
+    streams: &[UserEventStream],
+) -> ApiResult<HashMap<String, SessionSummary>> {
+    let mut uuids: Vec<String> =
+        streams.iter().flat_map(|stream| &stream.events).filter_map(|event| replay_uuid(project_id, event)).collect();
+    uuids.sort_unstable();
+    uuids.dedup();
+    let sessions = state.stores.recordings.find_sessions(&uuids, &[project_id]).await?;
+    Ok(sessions.into_iter().map(|session| (session.id.clone(), session)).collect())
 }
 
 pub async fn segmentation_users(
@@ -105,14 +110,14 @@ async fn user_streams(state: &AppState, listing: &UserListing, rows: &QueryRows)
     let (start_ms, end_ms) = (listing.time_range.start, listing.time_range.end);
     let streams =
         state.stores.events.list_user_events(project_id, &user_numbers, start_ms, end_ms, STREAM_EVENTS_MAX).await?;
-    let mut known_sessions = HashMap::new();
+    let known_sessions = replays_of(state, project_id, &streams).await?;
     let mut users = Vec::new();
     for stream in streams {
         let mut events = Vec::with_capacity(stream.events.len());
         let mut replays: Vec<Value> = Vec::new();
         for event in &stream.events {
-            let replay = replay_of(state, project_id, event, &mut known_sessions).await?;
-            if let Some(session) = &replay
+            let replay = replay_uuid(project_id, event).and_then(|uuid| known_sessions.get(&uuid));
+            if let Some(session) = replay
                 && !replays.iter().any(|known| known["session"] == session.id.as_str())
             {
                 replays.push(json!({
@@ -123,8 +128,8 @@ async fn user_streams(state: &AppState, listing: &UserListing, rows: &QueryRows)
             events.push(json!({
                 "event_type": event.event_type, "display_name": event.display_name, "time": event.time_ms,
                 "session_id": event.session_id, "replay_id": event.replay_id, "event_properties": event.event_properties,
-                "replay_session": replay.as_ref().map(|session| session.id.clone()),
-                "replay_offset_ms": replay.as_ref().map(|session| (event.time_ms - session.start_time_ms).max(0)),
+                "replay_session": replay.map(|session| session.id.clone()),
+                "replay_offset_ms": replay.map(|session| (event.time_ms - session.start_time_ms).max(0)),
             }));
         }
         if listing.options.with_replays_only && replays.is_empty() {

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::LoggedInUser;
-use super::accounts::readable_projects;
+use super::accounts::organizations_and_projects;
 use crate::error::{ApiError, ApiResult};
 use crate::secrets::{hash_password, random_token};
 use crate::state::AppState;
@@ -54,8 +54,7 @@ async fn ensure_member(state: &AppState, logged_in: &LoggedInUser, organization_
 }
 
 pub async fn list_organizations(State(state): State<AppState>, logged_in: LoggedInUser) -> ApiResult<Json<Value>> {
-    let organizations = state.stores.accounts.list_user_organizations(logged_in.user.id).await?;
-    let projects = readable_projects(&state, &logged_in).await?;
+    let (organizations, projects) = organizations_and_projects(&state, &logged_in).await?;
     let listed: Vec<Value> = organizations
         .iter()
         .map(|organization| {

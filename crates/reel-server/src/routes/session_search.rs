@@ -6,7 +6,7 @@ use axum::Json;
 use axum::extract::State;
 use bytes::Bytes;
 use reel_analytics::calendar::DAY_MS;
-use reel_analytics::{SessionSearch, SessionUuidCollector, plan_session_search};
+use reel_analytics::{SessionSearch, SessionSearchFilter, SessionUuidCollector, plan_session_search};
 use reel_types::SessionSummary;
 use serde_json::{Value, json};
 
@@ -34,7 +34,8 @@ pub async fn search_sessions(
 ) -> ApiResult<Json<Value>> {
     let search: SessionSearch = if body.is_empty() { SessionSearch::default() } else { parse_query(&body)? };
     let readable = readable_project_ids(&state, &logged_in).await?;
-    let cohorts = cohort_definitions(&state, &readable).await?;
+    let names_a_cohort = search.filters.iter().any(|filter| matches!(filter, SessionSearchFilter::Cohort { .. }));
+    let cohorts = if names_a_cohort { cohort_definitions(&state, &readable).await? } else { Default::default() };
     let today_ms = now_ms().div_euclid(DAY_MS) * DAY_MS;
     let valid = search
         .validate(&state.config.search.search_limits(), &readable, &cohorts, today_ms)
