@@ -200,6 +200,8 @@ describe("player controls", { timeout: 240_000 }, () => {
 
     await page.click('[data-testid="fullscreen-toggle"]');
     await page.waitForFunction(() => document.fullscreenElement?.getAttribute("data-testid") === "replay-workspace");
+    // The button re-renders on the fullscreenchange event, a moment after the element is full screen.
+    await page.locator('[data-testid="fullscreen-toggle"][aria-pressed="true"]').waitFor({ timeout: 5_000 }).catch(() => {});
     assert.equal(await page.locator('[data-testid="fullscreen-toggle"]').getAttribute("aria-pressed"), "true");
     await page.screenshot({ path: artifactPath("player-fullscreen.png") });
     await page.keyboard.press("f");
